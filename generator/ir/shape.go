@@ -75,9 +75,8 @@ type GoPackage uint8
 
 // Where a named Go type lives.
 const (
-	NoPackage    GoPackage = iota // the shape has no named Go type (lists, maps, simple types)
-	TypesPackage                  // the types/ subpackage (structures, unions, enums, errors)
-	RootPackage                   // the service package (operation inputs and outputs)
+	NoPackage    GoPackage = iota // the shape has no named Go type (lists, maps, simple types, inputs/outputs used only as such)
+	TypesPackage                  // the types/ subpackage (structures, unions, enums, intEnums, errors)
 )
 
 // Shape is one shape of the model.
@@ -105,7 +104,11 @@ type Shape struct {
 	CollectionOperations []ShapeID         // resource only
 
 	// Derived by the passes.
-	GoName    string    // Go type name (or, for an operation, the client method name)
+	// GoName is the Go type name in the types package (when GoPackage is
+	// TypesPackage), or for an operation the client method name; an
+	// operation's input and output types are GoName+"Input" and
+	// GoName+"Output" in the service package, emitted from the operation.
+	GoName    string
 	GoPackage GoPackage // where GoName is declared
 	Doc       string    // Go doc comment text, lines without "//"; empty when undocumented
 	IsMixin   bool      // has the smithy.api#mixin trait; never emitted
