@@ -1,0 +1,183 @@
+package awsrt
+
+import (
+	"bytes"
+	"crypto/rand"
+	"crypto/sha256"
+	"encoding/hex"
+	"net/http"
+	"net/url"
+	"strconv"
+	"strings"
+
+	smithyendpoints "github.com/aws/smithy-go/endpoints"
+	smithyhttp "github.com/aws/smithy-go/transport/http"
+)
+
+// Request is the serialized form of one operation call, built by a
+// generated serializer.
+type Request struct {
+	// Method is the HTTP method ("POST").
+	Method string
+	// Path is the request path with labels already escaped (EscapeLabel),
+	// beginning with '/'. It is joined to the endpoint's path.
+	Path string
+	// RawQuery is the encoded query string without '?' (url.Values.Encode,
+	// as the SDK does), or "".
+	RawQuery string
+	// Header holds the headers bound from input members (may be nil).
+	Header http.Header
+	// Body is the payload; nil means no body (and no Content-Type).
+	Body []byte
+	// ContentType is sent with a non-nil Body.
+	ContentType string
+	// HostPrefix is the expanded @endpoint hostPrefix ("" for none).
+	HostPrefix string
+}
+
+// Header names set by Do.
+const (
+	headerInvocationID = "Amz-Sdk-Invocation-Id"
+	headerSDKRequest   = "Amz-Sdk-Request"
+	headerUserAgent    = "User-Agent"
+	headerContentType  = "Content-Type"
+	headerAmzDate      = "X-Amz-Date"
+	headerAuthz        = "Authorization"
+	headerToken        = "X-Amz-Security-Token"
+	headerTraceID      = "X-Amzn-Trace-Id"
+)
+
+// emptyPayloadHash is the hex SHA-256 of an empty payload.
+const emptyPayloadHash = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"
+
+// payloadHash returns the hex SHA-256 of body, which SigV4 signs.
+func payloadHash(body []byte) string {
+	if len(body) == 0 {
+		return emptyPayloadHash
+	}
+	sum := sha256.Sum256(body)
+	return hex.EncodeToString(sum[:])
+}
+
+// newInvocationID returns a random (version 4) UUID, the
+// Amz-Sdk-Invocation-Id shared by all attempts of one call.
+func newInvocationID() (string, error) {
+	var u [16]byte
+	if _, err := rand.Read(u[:]); err != nil {
+		return "", err
+	}
+	u[6] = u[6]&0x0f | 0x40
+	u[8] = u[8]&0x3f | 0x80
+	var s [36]byte
+	hex.Encode(s[0:8], u[0:4])
+	s[8] = '-'
+	hex.Encode(s[9:13], u[4:6])
+	s[13] = '-'
+	hex.Encode(s[14:18], u[6:8])
+	s[18] = '-'
+	hex.Encode(s[19:23], u[8:10])
+	s[23] = '-'
+	hex.Encode(s[24:], u[10:])
+	return string(s[:]), nil
+}
+
+// sdkRequestHeader formats "attempt=N; max=M" (max omitted when unlimited).
+func sdkRequestHeader(attempt, maxAttempts int) string {
+	var b [40]byte
+	s := append(b[:0], "attempt="...)
+	s = strconv.AppendInt(s, int64(attempt), 10)
+	if maxAttempts != 0 {
+		s = append(s, "; max="...)
+		s = strconv.AppendInt(s, int64(maxAttempts), 10)
+	}
+	return string(s)
+}
+
+// bodyReader is the request body: a rewindable reader over the payload that
+// net/http may close.
+type bodyReader struct{ bytes.Reader }
+
+// Close implements io.Closer.
+func (*bodyReader) Close() error { return nil }
+
+// buildHTTPRequest builds the *http.Request of one attempt. Header slots the
+// signer fills are pre-allocated so signing does not grow them.
+func (c *Config) buildHTTPRequest(req *Request, ep *smithyendpoints.Endpoint, invocationID, sdkRequest string, signed bool, sessionToken bool) (*http.Request, error) {
+	u := &url.URL{
+		Scheme:   ep.URI.Scheme,
+		Host:     ep.URI.Host,
+		RawQuery: req.RawQuery,
+	}
+	if c.DisableHTTPS {
+		u.Scheme = "http"
+	}
+	if req.HostPrefix != "" && !c.DisableHostPrefix {
+		u.Host = req.HostPrefix + u.Host
+		if err := smithyhttp.ValidateEndpointHost(u.Host); err != nil {
+			return nil, err
+		}
+	}
+	escaped := req.Path
+	if p := ep.URI.EscapedPath(); p != "" && p != "/" {
+		escaped = smithyhttp.JoinPath(p, req.Path)
+	}
+	if strings.IndexByte(escaped, '%') < 0 {
+		u.Path = escaped
+	} else {
+		p, err := url.PathUnescape(escaped)
+		if err != nil {
+			return nil, err
+		}
+		u.Path, u.RawPath = p, escaped
+	}
+
+	// One backing array for every single-valued header Do sets.
+	vals := make([]string, 8)
+	slot := func(i int, v string) []string {
+		vals[i] = v
+		return vals[i : i+1 : i+1]
+	}
+	h := make(http.Header, 8+len(req.Header)+len(ep.Headers))
+	for k, v := range req.Header {
+		h[k] = v
+	}
+	h[headerInvocationID] = slot(0, invocationID)
+	h[headerSDKRequest] = slot(1, sdkRequest)
+	if c.UserAgent != "" {
+		h[headerUserAgent] = slot(2, c.UserAgent)
+	}
+	if req.Body != nil && req.ContentType != "" {
+		h[headerContentType] = slot(3, req.ContentType)
+	}
+	for k := range ep.Headers {
+		h.Set(k, ep.Headers.Get(k))
+	}
+	if signed {
+		h[headerAmzDate] = vals[4:4:5]
+		h[headerAuthz] = vals[5:5:6]
+		if sessionToken {
+			h[headerToken] = vals[6:6:7]
+		}
+	}
+	setTraceID(h)
+
+	r := &http.Request{
+		Method:     req.Method,
+		URL:        u,
+		Proto:      "HTTP/1.1",
+		ProtoMajor: 1,
+		ProtoMinor: 1,
+		Header:     h,
+		Host:       u.Host,
+	}
+	if req.Body != nil {
+		r.ContentLength = int64(len(req.Body))
+		body := &bodyReader{}
+		body.Reset(req.Body)
+		r.Body = body
+		if len(req.Body) == 0 {
+			r.Body = http.NoBody
+		}
+	}
+	return r, nil
+}
