@@ -2,9 +2,11 @@ package awsrt
 
 import (
 	"bytes"
+	"context"
 	"crypto/rand"
 	"crypto/sha256"
 	"encoding/hex"
+	"io"
 	"net/http"
 	"net/url"
 	"strconv"
@@ -93,16 +95,9 @@ func sdkRequestHeader(attempt, maxAttempts int) string {
 	return string(s)
 }
 
-// bodyReader is the request body: a rewindable reader over the payload that
-// net/http may close.
-type bodyReader struct{ bytes.Reader }
-
-// Close implements io.Closer.
-func (*bodyReader) Close() error { return nil }
-
 // buildHTTPRequest builds the *http.Request of one attempt. Header slots the
 // signer fills are pre-allocated so signing does not grow them.
-func (c *Config) buildHTTPRequest(req *Request, ep *smithyendpoints.Endpoint, invocationID, sdkRequest string, signed bool, sessionToken bool) (*http.Request, error) {
+func (c *Config) buildHTTPRequest(ctx context.Context, req *Request, ep *smithyendpoints.Endpoint, invocationID, sdkRequest string, signed bool, sessionToken bool) (*http.Request, error) {
 	u := &url.URL{
 		Scheme:   ep.URI.Scheme,
 		Host:     ep.URI.Host,
@@ -161,7 +156,7 @@ func (c *Config) buildHTTPRequest(req *Request, ep *smithyendpoints.Endpoint, in
 	}
 	setTraceID(h)
 
-	r := &http.Request{
+	base := http.Request{
 		Method:     req.Method,
 		URL:        u,
 		Proto:      "HTTP/1.1",
@@ -170,11 +165,12 @@ func (c *Config) buildHTTPRequest(req *Request, ep *smithyendpoints.Endpoint, in
 		Header:     h,
 		Host:       u.Host,
 	}
+	r := base.WithContext(ctx)
 	if req.Body != nil {
 		r.ContentLength = int64(len(req.Body))
-		body := &bodyReader{}
-		body.Reset(req.Body)
-		r.Body = body
+		// io.NopCloser over *bytes.Reader is what net/http recognises as
+		// in-memory: headers and body then go out in one write.
+		r.Body = io.NopCloser(bytes.NewReader(req.Body))
 		if len(req.Body) == 0 {
 			r.Body = http.NoBody
 		}

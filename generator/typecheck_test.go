@@ -1,0 +1,229 @@
+package generator_test
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"golang.org/x/mod/modfile"
+	"golang.org/x/tools/go/packages"
+
+	"github.com/eksauthgen/eksauthgen/generator"
+)
+
+// checkUnit is one generated output to type-check: its files, written as a
+// module whose path is ImportPath.
+type checkUnit struct {
+	Name       string // for reports
+	ImportPath string
+	Files      []generator.File
+}
+
+// checkResult is what type-checking one unit found.
+type checkResult struct {
+	Unit     checkUnit
+	Errors   []string            // load, parse and type errors, "file:line:col: msg"; nil when it type-checks
+	Packages []*packages.Package // the unit's packages, sorted by path (with types and syntax)
+}
+
+// maxErrorsPerUnit bounds the errors kept per unit.
+const maxErrorsPerUnit = 10
+
+// typeCheck writes each unit into its own module, requiring the project's
+// versions of aws-sdk-go-v2 and smithy-go, in a workspace named name (see
+// workDir), and type-checks all of them with one go/packages load. Results
+// are in the order of units.
+func typeCheck(t *testing.T, name string, units []checkUnit) []checkResult {
+	t.Helper()
+	root := moduleRoot(t)
+	gomod, gosum := readModFiles(t, root)
+	work := workDir(t, root, name)
+	var use, patterns []string
+	for i, u := range units {
+		dir := filepath.Join(work, fmt.Sprintf("u%03d", i))
+		if err := writeUnit(dir, u, gomod, gosum); err != nil {
+			t.Fatal(err)
+		}
+		use = append(use, "\t./"+filepath.Base(dir)+"\n")
+		patterns = append(patterns, "./"+filepath.Base(dir)+"/...")
+	}
+	goWork := "go " + gomod.Go.Version + "\n\nuse (\n" + strings.Join(use, "") + ")\n"
+	if err := os.WriteFile(filepath.Join(work, "go.work"), []byte(goWork), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	cfg := &packages.Config{
+		// Without NeedSyntax, the go command compiles every package (the
+		// compiler type-checks; its errors come back as list errors) and the
+		// types are read from export data: faster and lighter than parsing
+		// and type-checking in process, and the build cache is reused.
+		Mode: packages.NeedName | packages.NeedFiles | packages.NeedImports | packages.NeedTypes,
+		Dir:  work,
+		Env: append(os.Environ(),
+			"GOWORK="+filepath.Join(work, "go.work"),
+			"GOFLAGS=-mod=readonly",
+			"GOPROXY=off", // everything needed is in the module cache: the project builds with it
+		),
+		Tests: false,
+	}
+	pkgs, err := packages.Load(cfg, patterns...)
+	if err != nil {
+		t.Fatalf("loading generated packages: %v", err)
+	}
+	results := make([]checkResult, len(units))
+	for i, u := range units {
+		results[i].Unit = u
+	}
+	for _, p := range pkgs {
+		i := slices.IndexFunc(units, func(u checkUnit) bool {
+			return p.PkgPath == u.ImportPath || strings.HasPrefix(p.PkgPath, u.ImportPath+"/")
+		})
+		if i < 0 {
+			t.Errorf("loaded package %s belongs to no unit: %v", p.PkgPath, p.Errors)
+			continue
+		}
+		results[i].Packages = append(results[i].Packages, p)
+		for _, e := range p.Errors {
+			for _, msg := range errorLines(e, work) {
+				// A package that fails to compile is type-checked again
+				// from source: the same problem can come twice.
+				if len(results[i].Errors) < maxErrorsPerUnit && !slices.Contains(results[i].Errors, msg) {
+					results[i].Errors = append(results[i].Errors, msg)
+				}
+			}
+		}
+	}
+	for i := range results {
+		slices.SortFunc(results[i].Packages, func(a, b *packages.Package) int { return strings.Compare(a.PkgPath, b.PkgPath) })
+		if len(results[i].Packages) == 0 {
+			results[i].Errors = append(results[i].Errors, "no package was loaded")
+		}
+	}
+	return results
+}
+
+// errorLines splits a package error into one message per problem, with file
+// names relative to the workspace so that reports do not name temporary
+// directories. The compiler's output comes as one error: "# pkg" and a line
+// per problem.
+func errorLines(e packages.Error, work string) []string {
+	msg := e.Msg
+	if e.Pos != "" && e.Pos != "-" {
+		msg = e.Pos + ": " + msg
+	}
+	msg = strings.ReplaceAll(msg, work+string(filepath.Separator), "")
+	var lines []string
+	for line := range strings.SplitSeq(msg, "\n") {
+		if line = strings.TrimSpace(line); line != "" && !strings.HasPrefix(line, "# ") {
+			lines = append(lines, line)
+		}
+	}
+	return lines
+}
+
+// workDir creates and returns <root>/.corpus-tmp/<name>, removed when the
+// test ends. The path is the same from run to run so that the build cache
+// reuses the packages compiled by earlier runs; when another test process
+// holds it, a fresh directory beside it is used instead.
+func workDir(t *testing.T, root, name string) string {
+	t.Helper()
+	base := filepath.Join(root, ".corpus-tmp")
+	if err := os.MkdirAll(base, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	dir := filepath.Join(base, name)
+	// A directory left by a run that was killed is removed after a while.
+	if fi, err := os.Stat(dir); err == nil && time.Since(fi.ModTime()) > staleWorkDir {
+		os.RemoveAll(dir)
+	}
+	err := os.Mkdir(dir, 0o755)
+	if errors.Is(err, fs.ErrExist) {
+		dir, err = os.MkdirTemp(base, name+"-")
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() {
+		os.RemoveAll(dir)
+		os.Remove(base) // only when no other workspace is in it
+	})
+	return dir
+}
+
+// staleWorkDir is the age after which a workspace is taken to be left over.
+const staleWorkDir = 2 * time.Hour
+
+// writeUnit writes u's files and a go.mod and go.sum into dir.
+func writeUnit(dir string, u checkUnit, gomod *modfile.File, gosum []byte) error {
+	var req strings.Builder
+	for _, r := range gomod.Require {
+		if r.Mod.Path == "github.com/aws/aws-sdk-go-v2" || r.Mod.Path == "github.com/aws/smithy-go" {
+			fmt.Fprintf(&req, "require %s %s\n", r.Mod.Path, r.Mod.Version)
+		}
+	}
+	files := map[string][]byte{
+		"go.mod": []byte("module " + u.ImportPath + "\n\ngo " + gomod.Go.Version + "\n\n" + req.String()),
+		"go.sum": gosum,
+	}
+	for _, f := range u.Files {
+		if !fs.ValidPath(f.Path) {
+			return fmt.Errorf("%s: invalid generated path %q", u.Name, f.Path)
+		}
+		files[f.Path] = f.Content
+	}
+	for name, data := range files {
+		full := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(full), 0o755); err != nil {
+			return err
+		}
+		if err := os.WriteFile(full, data, 0o644); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// moduleRoot returns the directory of the project's go.mod.
+func moduleRoot(t *testing.T) string {
+	t.Helper()
+	dir, err := os.Getwd()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for {
+		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
+			return dir
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			t.Fatal("no go.mod above the test's directory")
+		}
+		dir = parent
+	}
+}
+
+// readModFiles returns the project's parsed go.mod and its go.sum.
+func readModFiles(t *testing.T, root string) (*modfile.File, []byte) {
+	t.Helper()
+	data, err := os.ReadFile(filepath.Join(root, "go.mod"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	f, err := modfile.ParseLax("go.mod", data, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if f.Go == nil {
+		t.Fatal("go.mod has no go directive")
+	}
+	sum, err := os.ReadFile(filepath.Join(root, "go.sum"))
+	if err != nil && !errors.Is(err, fs.ErrNotExist) {
+		t.Fatal(err)
+	}
+	return f, sum
+}
