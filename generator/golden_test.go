@@ -34,6 +34,9 @@ const (
 	modelEntry  = "model.json" // the input model
 	stderrEntry = "stderr"     // the expected error text
 	outPrefix   = "out/"       // out/<path>: an expected generated file
+	// templatesEntry lists the template copies in the output, one path a
+	// line: their content is the template packages' own, tested there.
+	templatesEntry = "templates"
 )
 
 // goldenCase is one archive under golden/.
@@ -127,9 +130,9 @@ func parseGoldenCase(file, name string) (*goldenCase, error) {
 			return nil, fmt.Errorf("%s: entry %q appears twice", file, f.Name)
 		case f.Name == modelEntry:
 			c.model = f.Data
-		case f.Name == stderrEntry, strings.HasPrefix(f.Name, outPrefix) && len(f.Name) > len(outPrefix):
+		case f.Name == stderrEntry, f.Name == templatesEntry, strings.HasPrefix(f.Name, outPrefix) && len(f.Name) > len(outPrefix):
 		default:
-			return nil, fmt.Errorf("%s: unexpected entry %q (want %s, %s or %s<path>)", file, f.Name, modelEntry, stderrEntry, outPrefix)
+			return nil, fmt.Errorf("%s: unexpected entry %q (want %s, %s, %s or %s<path>)", file, f.Name, modelEntry, stderrEntry, templatesEntry, outPrefix)
 		}
 		seen[f.Name] = true
 	}
@@ -176,9 +179,17 @@ func goldenEntries(files []generator.File, err error) []txtar.File {
 	if err != nil {
 		return []txtar.File{{Name: stderrEntry, Data: []byte(strings.TrimRight(err.Error(), "\n") + "\n")}}
 	}
-	entries := make([]txtar.File, len(files))
-	for i, f := range files {
-		entries[i] = txtar.File{Name: outPrefix + f.Path, Data: f.Content}
+	var entries []txtar.File
+	var copies []string
+	for _, f := range files {
+		if f.Template != "" {
+			copies = append(copies, f.Path)
+			continue
+		}
+		entries = append(entries, txtar.File{Name: outPrefix + f.Path, Data: f.Content})
+	}
+	if len(copies) > 0 {
+		entries = append(entries, txtar.File{Name: templatesEntry, Data: []byte(strings.Join(copies, "\n") + "\n")})
 	}
 	return entries
 }

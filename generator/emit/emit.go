@@ -25,8 +25,9 @@ type Config struct {
 
 // File is one generated file.
 type File struct {
-	Path    string // slash-separated, relative to the output directory
-	Content []byte
+	Path     string // slash-separated, relative to the output directory
+	Content  []byte
+	Template string // the template package this file is a copy of; empty for model-specific output
 }
 
 // emitter renders one kind of output file(s).
@@ -41,7 +42,6 @@ var emitters = [...]emitter{
 	emitInputs,
 	emitSensitive,
 	emitValidators,
-	emitTemplates,
 }
 
 // Emit renders every output file of m, sorted by path. m must have been
@@ -60,6 +60,11 @@ func Emit(m *ir.Model, cfg Config) ([]File, error) {
 		}
 		files = append(files, fs...)
 	}
+	tmpl, err := emitTemplates(g, files)
+	if err != nil {
+		return nil, err
+	}
+	files = append(files, tmpl...)
 	if err := g.errs.Err(); err != nil {
 		return nil, err
 	}

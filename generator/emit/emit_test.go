@@ -80,22 +80,22 @@ func TestNoSourceLine(t *testing.T) {
 	}
 }
 
-func TestTemplatesCopied(t *testing.T) {
+func TestTemplatesCopiedWhenUsed(t *testing.T) {
 	g := newTestGen()
-	files, err := emitTemplates(g)
+	emitted := []File{{Path: "validators.go", Content: []byte("package things\n\nimport \"example.com/things/internal/validation\"\n")}}
+	files, err := emitTemplates(g, emitted)
 	if err != nil {
 		t.Fatal(err)
 	}
 	var want []string
-	err = fs.WalkDir(templates.FS, ".", func(p string, d fs.DirEntry, err error) error {
-		if err == nil && !d.IsDir() && !strings.HasSuffix(p, "_test.go") {
-			dir, file, _ := strings.Cut(p, "/")
-			want = append(want, templateDir(dir)+"/"+file)
-		}
-		return err
-	})
+	entries, err := fs.ReadDir(templates.FS, "validation")
 	if err != nil {
 		t.Fatal(err)
+	}
+	for _, e := range entries {
+		if !strings.HasSuffix(e.Name(), "_test.go") {
+			want = append(want, "internal/validation/"+e.Name())
+		}
 	}
 	var got []string
 	for _, f := range files {
@@ -103,8 +103,12 @@ func TestTemplatesCopied(t *testing.T) {
 	}
 	slices.Sort(got)
 	slices.Sort(want)
-	if !slices.Equal(got, want) {
+	if len(want) == 0 || !slices.Equal(got, want) {
 		t.Errorf("copied %v, want %v", got, want)
+	}
+	none, err := emitTemplates(g, []File{{Path: "x.go", Content: []byte("package things\n")}})
+	if err != nil || len(none) != 0 {
+		t.Errorf("with no template imported: copied %d files, err %v", len(none), err)
 	}
 }
 

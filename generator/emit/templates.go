@@ -39,32 +39,50 @@ func templateDir(name string) string {
 	return "internal/" + name
 }
 
-// emitTemplates copies every template package's non-test .go files into
-// the output (see templateDir), with the generated-code header and the
-// template import paths rewritten to the output's.
-func emitTemplates(g *gen) ([]File, error) {
+// emitTemplates copies the template packages that the emitted files use
+// (directly, or through another template package) into the output (see
+// templateDir), with the generated-code header and the template import
+// paths rewritten to the output's. A template nothing imports is left out.
+func emitTemplates(g *gen, emitted []File) ([]File, error) {
+	used := map[string]bool{}
+	var queue []string
+	use := func(src []byte, importOf func(name string) string) {
+		for _, name := range templateNames() {
+			if !used[name] && bytes.Contains(src, []byte(`"`+importOf(name)+`"`)) {
+				used[name] = true
+				queue = append(queue, name)
+			}
+		}
+	}
+	outImport := func(name string) string { return g.cfg.ImportPath + "/" + templateDir(name) }
+	tmplImport := func(name string) string { return templates.ImportPrefix + name }
+	for _, f := range emitted {
+		use(f.Content, outImport)
+	}
 	var files []File
-	err := fs.WalkDir(templates.FS, ".", func(p string, d fs.DirEntry, err error) error {
+	for len(queue) > 0 {
+		name := queue[0]
+		queue = queue[1:]
+		entries, err := fs.ReadDir(templates.FS, name)
 		if err != nil {
-			return err
+			return nil, fmt.Errorf("emit: template %s: %w", name, err)
 		}
-		if d.IsDir() || path.Ext(p) != ".go" || strings.HasSuffix(p, "_test.go") || path.Dir(p) == "." {
-			return nil
+		for _, e := range entries {
+			p := name + "/" + e.Name()
+			if e.IsDir() || path.Ext(p) != ".go" || strings.HasSuffix(p, "_test.go") {
+				continue
+			}
+			src, err := fs.ReadFile(templates.FS, p)
+			if err != nil {
+				return nil, err
+			}
+			use(src, tmplImport)
+			out, err := g.copyTemplate(src)
+			if err != nil {
+				return nil, fmt.Errorf("emit: template %s: %w", p, err)
+			}
+			files = append(files, File{Path: templateDir(name) + "/" + e.Name(), Content: out, Template: name})
 		}
-		src, err := fs.ReadFile(templates.FS, p)
-		if err != nil {
-			return err
-		}
-		out, err := g.copyTemplate(src)
-		if err != nil {
-			return fmt.Errorf("emit: template %s: %w", p, err)
-		}
-		pkg := strings.SplitN(p, "/", 2)[0]
-		files = append(files, File{Path: templateDir(pkg) + "/" + path.Base(p), Content: out})
-		return nil
-	})
-	if err != nil {
-		return nil, err
 	}
 	return files, nil
 }

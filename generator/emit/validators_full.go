@@ -142,8 +142,12 @@ func (v *vgen) fullValue(mem *ir.Member, t *ir.Shape, ref valueRef, depth int, l
 	var out []jen.Code
 	switch t.Type {
 	case ir.StringType, ir.EnumType:
-		out = append(out, v.lengthCheck(mem, cons, validationCall(v, "StringLength", ref.val()), label)...)
-		out = append(out, v.patternCheck(mem, cons, ref.val())...)
+		str := ref.val()
+		if t.Type == ir.EnumType && !rawKey {
+			str = jen.String().Call(ref.val())
+		}
+		out = append(out, v.lengthCheck(mem, cons, validationCall(v, "StringLength", str), label)...)
+		out = append(out, v.patternCheck(mem, cons, str.Clone())...)
 		out = append(out, v.enumCheck(t, ref.val(), rawKey)...)
 	case ir.BlobType:
 		if !t.Traits.Streaming {

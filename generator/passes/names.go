@@ -110,6 +110,7 @@ type shapeUse struct {
 	input, output bool // an operation's input or output
 	target        bool // the target of a member
 	err           bool // an operation or service error
+	sensitive     bool // holds sensitive data, directly or through its members' targets
 }
 
 // shapeUses finds how the service uses each shape.
@@ -144,7 +145,30 @@ func shapeUses(m *ir.Model) map[ir.ShapeID]shapeUse {
 			mark(mem.Target, func(u *shapeUse) { u.target = true })
 		}
 	}
+	for changed := true; changed; {
+		changed = false
+		for _, s := range m.Shapes() {
+			if !uses[s.ID].sensitive && holdsSensitive(s, uses) {
+				mark(s.ID, func(u *shapeUse) { u.sensitive = true })
+				changed = true
+			}
+		}
+	}
 	return uses
+}
+
+// holdsSensitive reports whether s is sensitive, has a sensitive member, or
+// has a member whose target is already known to hold sensitive data.
+func holdsSensitive(s *ir.Shape, uses map[ir.ShapeID]shapeUse) bool {
+	if s.Traits.Sensitive {
+		return true
+	}
+	for _, mem := range s.Members {
+		if mem.Traits.Sensitive || uses[mem.Target].sensitive {
+			return true
+		}
+	}
+	return false
 }
 
 // getsTypeName reports whether s is declared as a named type in the types
@@ -287,6 +311,9 @@ func nameFields(s *ir.Shape, u shapeUse) {
 	}
 	if u.output {
 		reserved = append(reserved, reservedOutputMembers)
+	}
+	if u.sensitive {
+		reserved = append(reserved, reservedSensitiveMembers)
 	}
 	fields := newNameScope(reserved...)
 	members := slices.Clone(s.Members)

@@ -13,12 +13,15 @@ package passes
 // (String, GoString and LogValue redact sensitive members; Validate checks
 // constraints). The AWS SDK for Go v2 reserves only "String".
 //
-// "Format" is deliberately not reserved: 60 members of the shared AWS models
-// are named "format" (apigateway ImportApiKeysInput.Format, appsync
-// Type.Format, ...) and the SDK keeps them as Format. Emitters must therefore
-// not declare a Format method on generated structures; String and GoString
-// already cover the %v, %+v, %s, %q, %x and %#v verbs.
+// "Format" is not reserved here: 60 members of the shared AWS models are
+// named "format" (apigateway ImportApiKeysInput.Format, appsync Type.Format,
+// ...) and the SDK keeps them as Format. See reservedSensitiveMembers.
 var reservedStructMembers = []string{"GoString", "LogValue", "String", "Validate"}
+
+// reservedSensitiveMembers are the extra methods of a structure that holds
+// sensitive data (directly or through its members): Format, the
+// fmt.Formatter that redacts it. Only such structures reserve the name.
+var reservedSensitiveMembers = []string{"Format"}
 
 // reservedErrorMembers are the methods and fields of a generated error
 // structure (the smithy.APIError methods, Unwrap, and the ErrorCodeOverride

@@ -96,6 +96,14 @@ func TestDeriveNames(t *testing.T) {
 		s.Traits.Raw = append(s.Traits.Raw, ir.Trait{ID: ir.TraitPaginated})
 		return s
 	}
+	sensitive := func(s *ir.Shape) *ir.Shape {
+		s.Traits.Sensitive = true
+		return s
+	}
+	targeting := func(s *ir.Shape, member string, target ir.ShapeID) *ir.Shape {
+		s.Member(member).Target = target
+		return s
+	}
 	legacy := func(id string, defs ...ir.EnumDefinition) *ir.Shape {
 		s := ntShape(id, ir.StringType)
 		s.Traits.LegacyEnum = defs
@@ -297,6 +305,19 @@ func TestDeriveNames(t *testing.T) {
 				{"ns#Plain$errorCode", "ErrorCode"},
 				{"ns#Plain$goString", "GoString_"},
 				{"ns#Plain$logValue", "LogValue_"},
+			},
+		},
+		{
+			desc: "collision: Format is reserved only in structures holding sensitive data",
+			shapes: []*ir.Shape{
+				sensitive(ntShape("ns#Secret", ir.StructureType, "format")),
+				targeting(ntShape("ns#Outer", ir.StructureType, "inner", "format"), "inner", "ns#Secret"),
+				ntShape("ns#Plain", ir.StructureType, "format"),
+			},
+			want: [][2]string{
+				{"ns#Secret$format", "Format_"},
+				{"ns#Outer$format", "Format_"},
+				{"ns#Plain$format", "Format"},
 			},
 		},
 		{
