@@ -1,6 +1,7 @@
 package emit
 
 import (
+	"cmp"
 	"github.com/dave/jennifer/jen"
 
 	"github.com/eksauthgen/eksauthgen/generator/ir"
@@ -50,6 +51,8 @@ func (g *gen) shapeDoc(id ir.ShapeID) string {
 //
 // Example output:
 //
+//	// AssumeRoleForPodIdentityInput holds the parameters of the
+//	// AssumeRoleForPodIdentity operation.
 //	type AssumeRoleForPodIdentityInput struct {
 //
 //		// The name of the cluster.
@@ -60,7 +63,7 @@ func (g *gen) shapeDoc(id ir.ShapeID) string {
 //		noSmithyDocumentSerde
 //	}
 func (g *gen) genInput(f *jen.File, op *ir.Shape) {
-	addDoc(f, g.shapeDoc(op.Input))
+	addDoc(f, cmp.Or(g.shapeDoc(op.Input), inputName(op)+" holds the parameters of the "+op.GoName+" operation."))
 	var fields []jen.Code
 	for _, mem := range g.opMembers(op.Input) {
 		fields = append(fields, g.field(mem, inInput)...)
@@ -74,6 +77,8 @@ func (g *gen) genInput(f *jen.File, op *ir.Shape) {
 //
 // Example output:
 //
+//	// AssumeRoleForPodIdentityOutput holds the result of the
+//	// AssumeRoleForPodIdentity operation.
 //	type AssumeRoleForPodIdentityOutput struct {
 //
 //		// The subject.
@@ -85,7 +90,7 @@ func (g *gen) genInput(f *jen.File, op *ir.Shape) {
 //		noSmithyDocumentSerde
 //	}
 func (g *gen) genOutput(f *jen.File, op *ir.Shape) {
-	addDoc(f, g.shapeDoc(op.Output))
+	addDoc(f, cmp.Or(g.shapeDoc(op.Output), outputName(op)+" holds the result of the "+op.GoName+" operation."))
 	var fields []jen.Code
 	for _, mem := range g.opMembers(op.Output) {
 		fields = append(fields, g.field(mem, inOutput)...)
