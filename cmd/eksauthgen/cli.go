@@ -25,6 +25,7 @@ type command struct {
 func commands() []command {
 	return []command{
 		{name: "generate", summary: "generate the Go package from a model (the default)", run: runGenerate},
+		{name: "diff", summary: "report the changes between two versions of a model, breaking or compatible", run: runDiff},
 	}
 }
 
