@@ -19,7 +19,7 @@ check:
 
 # Everything CI runs.
 test: check
-	$(GO) test ./...
+	$(GO) test -timeout 30m ./...
 
 # Rewrite the golden/*.txtar archives with the current output.
 golden:

@@ -9,6 +9,7 @@ import (
 	"github.com/eksauthgen/eksauthgen/generated/eksauth/types"
 )
 
+// AssumeRoleForPodIdentityInput holds the parameters of the AssumeRoleForPodIdentity operation.
 type AssumeRoleForPodIdentityInput struct {
 
 	// The name of the cluster for the request.
@@ -24,6 +25,7 @@ type AssumeRoleForPodIdentityInput struct {
 	noSmithyDocumentSerde
 }
 
+// AssumeRoleForPodIdentityOutput holds the result of the AssumeRoleForPodIdentity operation.
 type AssumeRoleForPodIdentityOutput struct {
 
 	// The name of the Kubernetes service account inside the cluster to associate

@@ -42,6 +42,9 @@ var emitters = [...]emitter{
 	emitInputs,
 	emitSensitive,
 	emitValidators,
+	emitSerde,
+	emitMock,
+	emitClient,
 }
 
 // Emit renders every output file of m, sorted by path. m must have been
