@@ -5,6 +5,7 @@
 // Usage:
 //
 //	eksauthgen [generate] [-model FILE] [-service ID] [-out DIR] [-pkg NAME] [-import-path PATH] [-check]
+//	eksauthgen diff [-service ID] [-json] [-fail-on-breaking] OLD.json NEW.json
 //
 // Run "eksauthgen -h" for the flags. The exit status is 0 on success, 1 when
 // generation fails or -check finds differences, and 2 for usage errors.
