@@ -57,7 +57,7 @@ func (m *mock) genDecodeInput(f *jen.File, op *ir.Shape) {
 			if !ok {
 				continue // not in the URI pattern: it cannot be bound
 			}
-			body = append(body, m.parseInto(dst, mem, t, tsFormat(mem, t, fmtDateTime),
+			body = append(body, m.parseInto(dst, mem, t, timestampFormat(mem, t, tsDateTime),
 				jen.Id("req").Dot("Labels").Index(jen.Lit(idx)), "label "+mem.BindingName))
 		case ir.BindQuery:
 			body = append(body, m.decodeQuery(dst, mem, t))
@@ -135,7 +135,7 @@ func (m *mock) parseList(dst *jen.Statement, t *ir.Shape, items jen.Code, def, w
 		jen.Id("items").Op(":=").Add(items),
 		jen.Id("list").Op(":=").Make(jen.Index().Add(m.memberType(elem, inInput)), jen.Lit(0), jen.Len(jen.Id("items"))),
 		jen.For(jen.List(jen.Id("_"), jen.Id("s")).Op(":=").Range().Id("items")).Block(
-			jen.List(jen.Id("v"), jen.Err()).Op(":=").Add(m.parseString(et, tsFormat(elem, et, def), jen.Id("s"))),
+			jen.List(jen.Id("v"), jen.Err()).Op(":=").Add(m.parseString(et, timestampFormat(elem, et, def), jen.Id("s"))),
 			jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Qual("fmt", "Errorf").Call(jen.Lit(where+": %w"), jen.Err()))),
 			jen.Id("list").Op("=").Append(jen.Id("list"), m.stored(elem, jen.Id("v"))),
 		),
@@ -149,10 +149,10 @@ func (m *mock) decodeQuery(dst *jen.Statement, mem *ir.Member, t *ir.Shape) jen.
 	vs := jen.Id("req").Dot("Query").Call().Index(jen.Lit(mem.BindingName))
 	where := "query " + mem.BindingName
 	if t.Type.IsCollection() {
-		return jen.If(jen.Len(vs.Clone()).Op(">").Lit(0)).Block(m.parseList(dst, t, vs.Clone(), fmtDateTime, where))
+		return jen.If(jen.Len(vs.Clone()).Op(">").Lit(0)).Block(m.parseList(dst, t, vs.Clone(), tsDateTime, where))
 	}
 	return jen.If(jen.Id("vs").Op(":=").Add(vs), jen.Len(jen.Id("vs")).Op(">").Lit(0)).Block(
-		m.parseInto(dst, mem, t, tsFormat(mem, t, fmtDateTime), jen.Id("vs").Index(jen.Lit(0)), where))
+		m.parseInto(dst, mem, t, timestampFormat(mem, t, tsDateTime), jen.Id("vs").Index(jen.Lit(0)), where))
 }
 
 // decodeQueryParams reads an httpQueryParams map: every query parameter
@@ -173,9 +173,9 @@ func (m *mock) decodeQueryParams(dst *jen.Statement, mem *ir.Member, t *ir.Shape
 	}
 	item := jen.Id("params").Index(jen.Id("k"))
 	if vt.Type.IsCollection() {
-		loop = append(loop, m.parseList(item, vt, jen.Id("vs"), fmtDateTime, "query params"))
+		loop = append(loop, m.parseList(item, vt, jen.Id("vs"), tsDateTime, "query params"))
 	} else {
-		loop = append(loop, m.parseInto(item, val, vt, tsFormat(val, vt, fmtDateTime), jen.Id("vs").Index(jen.Lit(0)), "query params"))
+		loop = append(loop, m.parseInto(item, val, vt, timestampFormat(val, vt, tsDateTime), jen.Id("vs").Index(jen.Lit(0)), "query params"))
 	}
 	return jen.Block(
 		jen.Id("params").Op(":=").Add(m.memberType(mem, inInput)).Values(),
@@ -206,10 +206,10 @@ func (m *mock) decodeHeader(dst *jen.Statement, mem *ir.Member, t *ir.Shape) jen
 	if t.Type.IsCollection() && len(t.Members) > 0 {
 		elem := t.Members[0]
 		et := m.target(elem)
-		httpDates := et.Type == ir.TimestampType && tsFormat(elem, et, fmtHTTPDate) == fmtHTTPDate
+		httpDates := et.Type == ir.TimestampType && timestampFormat(elem, et, tsHTTPDate) == tsHTTPDate
 		joined := jen.Qual("strings", "Join").Call(jen.Id("req").Dot("HTTP").Dot("Header").Dot("Values").Call(name), jen.Lit(","))
 		return jen.If(jen.Id("h").Op(":=").Add(joined), jen.Id("h").Op("!=").Lit("")).Block(
-			m.parseList(dst, t, m.rt("SplitList").Call(jen.Id("h"), jen.Lit(httpDates)), fmtHTTPDate, where))
+			m.parseList(dst, t, m.rt("SplitList").Call(jen.Id("h"), jen.Lit(httpDates)), tsHTTPDate, where))
 	}
 	if t.Type.IsAggregate() {
 		return jen.Null()
@@ -224,7 +224,7 @@ func (m *mock) decodeHeader(dst *jen.Statement, mem *ir.Member, t *ir.Shape) jen
 		)
 	}
 	return jen.If(jen.Id("h").Op(":=").Id("req").Dot("HTTP").Dot("Header").Dot("Get").Call(name), jen.Id("h").Op("!=").Lit("")).Block(
-		m.parseInto(dst, mem, t, tsFormat(mem, t, fmtHTTPDate), hv, where))
+		m.parseInto(dst, mem, t, timestampFormat(mem, t, tsHTTPDate), hv, where))
 }
 
 // decodePrefixHeaders reads an httpPrefixHeaders map: every header whose
@@ -240,9 +240,9 @@ func (m *mock) decodePrefixHeaders(dst *jen.Statement, mem *ir.Member, t *ir.Sha
 	item := jen.Id("headers").Index(jen.Id("k").Index(jen.Lit(len(prefix)), jen.Empty()))
 	var store jen.Code
 	if vt.Type.IsCollection() {
-		store = m.parseList(item, vt, m.rt("SplitList").Call(jen.Qual("strings", "Join").Call(jen.Id("vs"), jen.Lit(",")), jen.False()), fmtHTTPDate, "header "+prefix)
+		store = m.parseList(item, vt, m.rt("SplitList").Call(jen.Qual("strings", "Join").Call(jen.Id("vs"), jen.Lit(",")), jen.False()), tsHTTPDate, "header "+prefix)
 	} else {
-		store = m.parseInto(item, val, vt, tsFormat(val, vt, fmtHTTPDate), jen.Qual("strings", "Join").Call(jen.Id("vs"), jen.Lit(",")), "header "+prefix)
+		store = m.parseInto(item, val, vt, timestampFormat(val, vt, tsHTTPDate), jen.Qual("strings", "Join").Call(jen.Id("vs"), jen.Lit(",")), "header "+prefix)
 	}
 	return jen.Block(
 		jen.Id("headers").Op(":=").Add(m.memberType(mem, inInput)).Values(),

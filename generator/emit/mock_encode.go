@@ -120,7 +120,7 @@ func (m *mock) encodeHeader(h, src *jen.Statement, mem *ir.Member, t *ir.Shape) 
 	if t.Type.IsCollection() && len(t.Members) > 0 {
 		elem := t.Members[0]
 		et := m.target(elem)
-		format := tsFormat(elem, et, fmtHTTPDate)
+		format := timestampFormat(elem, et, tsHTTPDate)
 		loop := []jen.Code{}
 		v := jen.Id("v")
 		if m.fieldPtr(elem) {
@@ -129,7 +129,7 @@ func (m *mock) encodeHeader(h, src *jen.Statement, mem *ir.Member, t *ir.Shape) 
 		}
 		loop = append(loop, jen.Id("items").Op("=").Append(jen.Id("items"), m.formatString(et, format, v)))
 		join := m.rt("JoinList").Call(jen.Id("items"))
-		if et.Type == ir.TimestampType && format == fmtHTTPDate {
+		if et.Type == ir.TimestampType && format == tsHTTPDate {
 			join = jen.Qual("strings", "Join").Call(jen.Id("items"), jen.Lit(", "))
 		}
 		return jen.If(jen.Len(src.Clone()).Op(">").Lit(0)).Block(
@@ -145,7 +145,7 @@ func (m *mock) encodeHeader(h, src *jen.Statement, mem *ir.Member, t *ir.Shape) 
 	if m.fieldPtr(mem) {
 		v = jen.Op("*").Add(src.Clone())
 	}
-	val := m.formatString(t, tsFormat(mem, t, fmtHTTPDate), v)
+	val := m.formatString(t, timestampFormat(mem, t, tsHTTPDate), v)
 	if t.Type == ir.StringType && t.Traits.MediaType != "" {
 		val = m.rt("FormatBlob").Call(jen.Index().Byte().Call(v))
 	}
@@ -170,7 +170,7 @@ func (m *mock) encodePrefixHeaders(h, src *jen.Statement, mem *ir.Member, t *ir.
 		loop = append(loop, jen.If(jen.Id("v").Op("==").Nil()).Block(jen.Continue()))
 		v = jen.Op("*").Id("v")
 	}
-	loop = append(loop, h.Clone().Dot("Set").Call(jen.Lit(mem.BindingName).Op("+").Id("k"), m.formatString(vt, tsFormat(val, vt, fmtHTTPDate), v)))
+	loop = append(loop, h.Clone().Dot("Set").Call(jen.Lit(mem.BindingName).Op("+").Id("k"), m.formatString(vt, timestampFormat(val, vt, tsHTTPDate), v)))
 	return jen.For(jen.List(jen.Id("k"), jen.Id("v")).Op(":=").Range().Add(src)).Block(loop...)
 }
 

@@ -6,25 +6,6 @@ import (
 	"github.com/eksauthgen/eksauthgen/generator/ir"
 )
 
-// Timestamp formats, and where a value sits (which sets the default format).
-const (
-	fmtDateTime = "date-time"
-	fmtHTTPDate = "http-date"
-	fmtEpoch    = "epoch-seconds"
-)
-
-// tsFormat returns the timestamp format of mem (its trait, else its
-// target's, else def).
-func tsFormat(mem *ir.Member, t *ir.Shape, def string) string {
-	if mem != nil && mem.Traits.TimestampFormat != "" {
-		return mem.Traits.TimestampFormat
-	}
-	if t.Traits.TimestampFormat != "" {
-		return t.Traits.TimestampFormat
-	}
-	return def
-}
-
 // parseString returns an expression of type (T, error) that converts the
 // string s (a label, query or header value) into the value type T of shape t.
 func (m *mock) parseString(t *ir.Shape, format string, s jen.Code) *jen.Statement {
@@ -49,9 +30,9 @@ func (m *mock) parseString(t *ir.Shape, format string, s jen.Code) *jen.Statemen
 		return m.rt("ParseBlob").Call(s)
 	case ir.TimestampType:
 		switch format {
-		case fmtHTTPDate:
+		case tsHTTPDate:
 			return m.rt("ParseHTTPDate").Call(s)
-		case fmtEpoch:
+		case tsEpoch:
 			return m.rt("ParseEpochSeconds").Call(s)
 		}
 		return m.rt("ParseDateTime").Call(s)
@@ -81,9 +62,9 @@ func (m *mock) formatString(t *ir.Shape, format string, v jen.Code) *jen.Stateme
 		return m.rt("FormatBlob").Call(v)
 	case ir.TimestampType:
 		switch format {
-		case fmtHTTPDate:
+		case tsHTTPDate:
 			return m.awsrt("FormatHTTPDate").Call(v)
-		case fmtEpoch:
+		case tsEpoch:
 			return m.rt("FormatEpochSeconds").Call(v)
 		}
 		return m.awsrt("FormatDateTime").Call(v)
@@ -118,10 +99,10 @@ func (m *mock) decodeJSON(mem *ir.Member, t *ir.Shape) *jen.Statement {
 	case ir.DocumentType:
 		return m.rt("DecodeDocument").Call(d)
 	case ir.TimestampType:
-		switch tsFormat(mem, t, fmtEpoch) {
-		case fmtHTTPDate:
+		switch timestampFormat(mem, t, tsEpoch) {
+		case tsHTTPDate:
 			return d.Dot("HTTPDate").Call()
-		case fmtDateTime:
+		case tsDateTime:
 			return d.Dot("DateTime").Call()
 		}
 		return d.Dot("EpochSeconds").Call()
@@ -157,10 +138,10 @@ func (m *mock) encodeJSON(mem *ir.Member, t *ir.Shape, v jen.Code) *jen.Statemen
 	case ir.DocumentType:
 		return m.rt("EncodeDocument").Call(w, v)
 	case ir.TimestampType:
-		switch tsFormat(mem, t, fmtEpoch) {
-		case fmtHTTPDate:
+		switch timestampFormat(mem, t, tsEpoch) {
+		case tsHTTPDate:
 			return w.Dot("HTTPDate").Call(v)
-		case fmtDateTime:
+		case tsDateTime:
 			return w.Dot("DateTime").Call(v)
 		}
 		return w.Dot("EpochSeconds").Call(v)
