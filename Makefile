@@ -1,8 +1,10 @@
 # eksauthgen: generate, check and test. See README.md.
 
 GO ?= go
+SHARED ?= ../shared
+AMP_MODEL := $(SHARED)/aws-models/amp/service/2020-08-01/amp-2020-08-01.json
 
-.PHONY: all generate check test golden corpus-typecheck bench
+.PHONY: all generate check test unit golden corpus corpus-ci protocol-tests interop bench fuzz
 
 all: test
 
@@ -18,16 +20,39 @@ check:
 	if [ -n "$$unformatted" ]; then echo "gofmt -l: these files need gofmt:"; echo "$$unformatted"; exit 1; fi
 
 # Everything CI runs.
-test: check
-	$(GO) test -timeout 30m ./...
+test: check unit interop protocol-tests corpus-ci
+
+# The unit, golden and generated-code tests (with seed corpora), under the race detector.
+unit:
+	$(GO) test -race -timeout 30m ./...
 
 # Rewrite the golden/*.txtar archives with the current output.
 golden:
 	$(GO) test ./generator -run Golden -update
 
-# Generate and type-check every model in ../shared/aws-models, verbosely.
-corpus-typecheck:
-	$(GO) test ./generator -run 'Corpus|EKSAuthAPI' -count=1 -v
+# Generate, compile, vet and test every model in $(SHARED)/aws-models.
+corpus:
+	$(GO) run ./internal/cmd/corpus -shared $(SHARED)
 
+# The representative subset of the corpus that CI runs.
+corpus-ci:
+	$(GO) run ./internal/cmd/corpus -shared $(SHARED) -subset ci
+
+# Generate Smithy's restJson1 compliance suites and run their tests.
+protocol-tests:
+	$(GO) run ./internal/cmd/protocoltests -shared $(SHARED)
+
+# Generate the amp client and mock and run them against the AWS SDK for Go v2 amp client.
+interop:
+	@if [ ! -f "$(AMP_MODEL)" ]; then echo "interop: skipped, $(AMP_MODEL) not found"; exit 0; fi; \
+	$(GO) run ./cmd/eksauthgen -model $(AMP_MODEL) -out interop/amp -pkg amp -import-path github.com/eksauthgen/eksauthgen/interop/amp && \
+	cd interop && $(GO) vet ./... && $(GO) test -race -count=1 ./...
+
+# Benchmarks: generator speed, client and mock costs (and against the AWS SDK in interop/).
 bench:
 	$(GO) test -bench=. -benchmem -run='^$$' ./...
+
+# Run every fuzz target for FUZZTIME each.
+FUZZTIME ?= 60s
+fuzz:
+	@echo "fuzz: not yet wired"
