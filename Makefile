@@ -51,8 +51,20 @@ interop:
 # Benchmarks: generator speed, client and mock costs (and against the AWS SDK in interop/).
 bench:
 	$(GO) test -bench=. -benchmem -run='^$$' ./...
+	@if [ ! -f "$(AMP_MODEL)" ]; then echo "bench: interop benchmarks skipped, $(AMP_MODEL) not found"; exit 0; fi; \
+	$(GO) run ./cmd/eksauthgen -model $(AMP_MODEL) -out interop/amp -pkg amp -import-path github.com/eksauthgen/eksauthgen/interop/amp && \
+	cd interop && $(GO) test -bench=. -benchmem -run='^$$' ./...
 
 # Run every fuzz target for FUZZTIME each.
 FUZZTIME ?= 60s
 fuzz:
-	@echo "fuzz: not yet wired"
+	@set -e; for target in \
+		FuzzParse:./generator/smithy \
+		FuzzGenerate:./generator \
+		FuzzDecode:./templates/awsrt \
+		FuzzMockHandler:./generated \
+		FuzzClientResponse:./generated; do \
+		name=$${target%%:*}; pkg=$${target#*:}; \
+		echo "fuzz: $$name ($$pkg) for $(FUZZTIME)"; \
+		$(GO) test -run '^$$' -fuzz "^$$name\$$" -fuzztime $(FUZZTIME) $$pkg; \
+	done

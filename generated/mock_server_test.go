@@ -151,6 +151,9 @@ func TestMockStatusAndSizeTable(t *testing.T) {
 		{"default body limit", ok, nil, mockPath("c"), "application/json", big, 413, "RequestEntityTooLargeException", nil},
 		{"body limit option", ok, []eksauthmock.Option{eksauthmock.WithBodyLimit(8)}, mockPath("c"), "application/json", `{"token":"h.p.s"}`, 413, "RequestEntityTooLargeException", nil},
 		{"unknown route", ok, nil, "/clusters/c/other", "application/json", `{}`, 404, "UnknownOperationException", nil},
+		{"label with an escaped slash", ok, nil, "/clusters/a%2Fb/assume-role-for-pod-identity", "application/json", `{"token":"h.p.s"}`, 400, "InvalidParameterException",
+			[]string{"/clusterName"}},
+		{"empty body", ok, nil, mockPath("c"), "", ``, 400, "InvalidParameterException", []string{"/token"}},
 		{"unmodeled error", failing, nil, mockPath("c"), "application/json", `{"token":"h.p.s"}`, 500, "InternalFailure", nil},
 		{"not implemented", &eksauthmock.Mock{}, nil, mockPath("c"), "application/json", `{"token":"h.p.s"}`, 501, "NotImplemented",
 			[]string{"AssumeRoleForPodIdentityFunc"}},
@@ -255,5 +258,16 @@ func TestMockConcurrentCalls(t *testing.T) {
 	}
 	if got := len(m.AssumeRoleForPodIdentityCalls()); got != n {
 		t.Errorf("recorded %d calls, want %d", got, n)
+	}
+}
+
+func TestMockMethodNotAllowed(t *testing.T) {
+	ts := startMock(t, &eksauthmock.Mock{})
+	req, err := http.NewRequest(http.MethodGet, ts.URL+mockPath("c"), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r := send(t, req); r.status != http.StatusMethodNotAllowed || r.errorType() != "MethodNotAllowedException" {
+		t.Errorf("GET on a POST route: %d %q %s", r.status, r.errorType(), r.body)
 	}
 }

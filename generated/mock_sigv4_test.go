@@ -25,8 +25,13 @@ func TestMockSigV4(t *testing.T) {
 	}
 	ts := startMock(t, m, eksauthmock.WithSigV4(creds, "us-west-2"))
 	const body = `{"token":"h.p.s"}`
-	// signed returns a request signed as the SDK signs EKS Auth calls.
+	// signed and signedIn return a request signed as the SDK signs EKS
+	// Auth calls, in us-west-2 or region.
+	var signedIn func(t *testing.T, c aws.Credentials, at time.Time, service, region, payload string) *http.Request
 	signed := func(t *testing.T, c aws.Credentials, at time.Time, service, payload string) *http.Request {
+		return signedIn(t, c, at, service, "us-west-2", payload)
+	}
+	signedIn = func(t *testing.T, c aws.Credentials, at time.Time, service, region, payload string) *http.Request {
 		req, err := http.NewRequest(http.MethodPost, ts.URL+mockPath("my-cluster"), strings.NewReader(payload))
 		if err != nil {
 			t.Fatal(err)
@@ -34,7 +39,7 @@ func TestMockSigV4(t *testing.T) {
 		req.Header.Set("Content-Type", "application/json")
 		req.Header.Set("Amz-Sdk-Invocation-Id", "00000000-0000-4000-8000-000000000000")
 		sum := sha256.Sum256([]byte(payload))
-		if err := v4.NewSigner().SignHTTP(context.Background(), c, req, hex.EncodeToString(sum[:]), service, "us-west-2", at); err != nil {
+		if err := v4.NewSigner().SignHTTP(context.Background(), c, req, hex.EncodeToString(sum[:]), service, region, at); err != nil {
 			t.Fatal(err)
 		}
 		return req
@@ -60,6 +65,15 @@ func TestMockSigV4(t *testing.T) {
 			return signed(t, creds, time.Now().Add(-10*time.Minute), "eks-auth", body)
 		}, 403, "InvalidSignatureException"},
 		{"wrong service", func(t *testing.T) *http.Request { return signed(t, creds, time.Now(), "sts", body) }, 403, "InvalidSignatureException"},
+		{"unknown access key", func(t *testing.T) *http.Request {
+			return signed(t, aws.Credentials{AccessKeyID: "AKIDOTHER", SecretAccessKey: creds.SecretAccessKey}, time.Now(), "eks-auth", body)
+		}, 403, "UnrecognizedClientException"},
+		{"wrong region", func(t *testing.T) *http.Request {
+			return signedIn(t, creds, time.Now(), "eks-auth", "eu-west-1", body)
+		}, 403, "InvalidSignatureException"},
+		{"future date", func(t *testing.T) *http.Request {
+			return signed(t, creds, time.Now().Add(10*time.Minute), "eks-auth", body)
+		}, 403, "InvalidSignatureException"},
 		{"wrong secret", func(t *testing.T) *http.Request {
 			return signed(t, aws.Credentials{AccessKeyID: creds.AccessKeyID, SecretAccessKey: "wrong"}, time.Now(), "eks-auth", body)
 		}, 403, "SignatureDoesNotMatch"},

@@ -4,6 +4,7 @@ package generator
 
 import (
 	"fmt"
+	"go/token"
 	"path"
 	"strings"
 
@@ -51,12 +52,16 @@ func Generate(model []byte, opts Options) ([]File, error) {
 	pkg := opts.Package
 	if pkg == "" {
 		pkg = PackageName(m.Service)
+	} else if !token.IsIdentifier(pkg) || pkg == "_" {
+		return nil, fmt.Errorf("generator: package name %q is not a Go identifier", pkg)
 	}
 	return emit.Emit(m, emit.Config{Package: pkg, ImportPath: opts.ImportPath, Source: path.Base(strings.ReplaceAll(opts.Filename, "\\", "/"))})
 }
 
 // PackageName derives a Go package name from a service's sdkId the way the
-// AWS SDK for Go v2 does: lower case, spaces and dashes removed.
+// AWS SDK for Go v2 does: lower case, spaces and dashes removed. A result
+// that would not be a package name (a Go keyword, or a leading digit) gets
+// the suffix "api" or the prefix "svc".
 func PackageName(svc *ir.Shape) string {
 	name := ""
 	if svc != nil {
@@ -72,8 +77,14 @@ func PackageName(svc *ir.Shape) string {
 			b.WriteRune(r)
 		}
 	}
-	if b.Len() == 0 {
+	name = b.String()
+	switch {
+	case name == "":
 		return "service"
+	case token.IsKeyword(name):
+		return name + "api"
+	case name[0] >= '0' && name[0] <= '9':
+		return "svc" + name
 	}
-	return b.String()
+	return name
 }

@@ -8,6 +8,7 @@ import (
 	"errors"
 	aws "github.com/aws/aws-sdk-go-v2/aws"
 	retry "github.com/aws/aws-sdk-go-v2/aws/retry"
+	v4 "github.com/aws/aws-sdk-go-v2/aws/signer/v4"
 	awshttp "github.com/aws/aws-sdk-go-v2/aws/transport/http"
 	smithy "github.com/aws/smithy-go"
 	logging "github.com/aws/smithy-go/logging"
@@ -58,7 +59,7 @@ func New(options Options, optFns ...func(*Options)) *Client {
 	finalizeRetryMaxAttempts(&options)
 	ignoreAnonymousAuth(&options)
 	return &Client{
-		config:  newRuntimeConfig(options),
+		config:  newRuntimeConfig(options, v4.NewSigner()),
 		options: options,
 	}
 }
@@ -77,7 +78,7 @@ func (c *Client) operationConfig(optFns []func(*Options)) (*awsrt.Config, *Optio
 	resolveRetryer(&options)
 	finalizeOperationRetryMaxAttempts(&options, c.options.RetryMaxAttempts)
 	ignoreAnonymousAuth(&options)
-	return newRuntimeConfig(options), &options
+	return newRuntimeConfig(options, c.config.Signer), &options
 }
 
 // operationError wraps an error of the client side of a call (validation,
@@ -151,8 +152,9 @@ func ignoreAnonymousAuth(o *Options) {
 	}
 }
 
-// newRuntimeConfig returns the runtime configuration of resolved options.
-func newRuntimeConfig(o Options) *awsrt.Config {
+// newRuntimeConfig returns the runtime configuration of resolved options,
+// signing with the client's signer.
+func newRuntimeConfig(o Options, signer *v4.Signer) *awsrt.Config {
 	return &awsrt.Config{
 		ClientLogMode:   o.ClientLogMode,
 		Credentials:     o.Credentials,
@@ -162,6 +164,7 @@ func newRuntimeConfig(o Options) *awsrt.Config {
 		ResolveEndpoint: resolveEndpointFunc(&o),
 		Retryer:         o.Retryer,
 		ServiceID:       ServiceID,
+		Signer:          signer,
 		SigningName:     signingName,
 		SigningRegion:   o.Region,
 		UserAgent: awsrt.UserAgent(awsrt.UserAgentOptions{

@@ -30,6 +30,13 @@ func (v AssumeRoleForPodIdentityInput) GoString() string {
 	return sensitive.GoString(v.Format)
 }
 
+// MarshalJSON implements json.Marshaler with the same redaction as Format, so
+// that encoding/json, and slog's JSON handler with v in a slice or map,
+// never shows a sensitive value.
+func (v AssumeRoleForPodIdentityInput) MarshalJSON() ([]byte, error) {
+	return sensitive.MarshalJSON(v.redactedFields())
+}
+
 func (v AssumeRoleForPodIdentityInput) redactedFields() []sensitive.Field {
 	return []sensitive.Field{
 		{Name: "ClusterName", Value: v.ClusterName},
@@ -56,6 +63,13 @@ func (v AssumeRoleForPodIdentityOutput) String() string {
 // GoString returns v formatted with %#v, sensitive values redacted.
 func (v AssumeRoleForPodIdentityOutput) GoString() string {
 	return sensitive.GoString(v.Format)
+}
+
+// MarshalJSON implements json.Marshaler with the same redaction as Format, so
+// that encoding/json, and slog's JSON handler with v in a slice or map,
+// never shows a sensitive value.
+func (v AssumeRoleForPodIdentityOutput) MarshalJSON() ([]byte, error) {
+	return sensitive.MarshalJSON(v.redactedFields())
 }
 
 func (v AssumeRoleForPodIdentityOutput) redactedFields() []sensitive.Field {

@@ -6,7 +6,6 @@ package eksauth
 import (
 	smithy "github.com/aws/smithy-go"
 	"github.com/eksauthgen/eksauthgen/generated/eksauth/internal/validation"
-	"regexp"
 )
 
 // validateOpAssumeRoleForPodIdentityInput checks the required members of AssumeRoleForPodIdentityInput, as the SDK's
@@ -72,6 +71,6 @@ func validateFullOpAssumeRoleForPodIdentityInput(c *validation.Collector, v *Ass
 
 // The patterns of the model, compiled once (each compiled at generation time).
 var (
-	validationPattern0 = regexp.MustCompile("^[0-9A-Za-z][A-Za-z0-9\\-_]*$")
-	validationPattern1 = regexp.MustCompile("^[A-Za-z0-9-_=]+\\.[A-Za-z0-9-_=]+\\.[A-Za-z0-9-_=]+$")
+	validationPattern0 = validation.MustCompile("^[0-9A-Za-z][A-Za-z0-9\\-_]*$")
+	validationPattern1 = validation.MustCompile("^[A-Za-z0-9-_=]+\\.[A-Za-z0-9-_=]+\\.[A-Za-z0-9-_=]+$")
 )

@@ -182,8 +182,6 @@ func (c *comparer) shape(o, n *ir.Shape) {
 	switch n.Type {
 	case ir.EnumType, ir.IntEnumType:
 		c.enumMembers(o, n)
-	case ir.StringType:
-		c.legacyEnum(o, n)
 	case ir.StructureType, ir.UnionType, ir.ListType, ir.SetType, ir.MapType:
 		c.members(o, n)
 	}

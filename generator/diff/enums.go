@@ -36,39 +36,3 @@ func enumValue(m *ir.Member) string {
 	}
 	return `"` + m.Name + `"`
 }
-
-// legacyEnum compares two versions of a string shape's smithy.api#enum
-// trait, by value.
-func (c *comparer) legacyEnum(o, n *ir.Shape) {
-	find := func(defs []ir.EnumDefinition, value string) *ir.EnumDefinition {
-		for i := range defs {
-			if defs[i].Value == value {
-				return &defs[i]
-			}
-		}
-		return nil
-	}
-	constant := func(v *view, s *ir.Shape, d *ir.EnumDefinition) string {
-		if d.GoName != "" {
-			return "types." + d.GoName
-		}
-		return v.typeName[s.ID]
-	}
-	for i := range o.Traits.LegacyEnum {
-		od := &o.Traits.LegacyEnum[i]
-		if find(n.Traits.LegacyEnum, od.Value) == nil {
-			c.add(EnumValueRemoved, true, o.ID, constant(c.old, o, od), "enum value %q removed", od.Value)
-		}
-	}
-	for i := range n.Traits.LegacyEnum {
-		nd := &n.Traits.LegacyEnum[i]
-		od := find(o.Traits.LegacyEnum, nd.Value)
-		if od == nil {
-			c.add(EnumValueAdded, false, n.ID, constant(c.new, n, nd), "enum value %q added", nd.Value)
-			continue
-		}
-		if od.GoName != nd.GoName && od.GoName != "" && nd.GoName != "" {
-			c.add(GoNameChanged, true, n.ID, "types."+nd.GoName, "constant types.%s renamed types.%s", od.GoName, nd.GoName)
-		}
-	}
-}

@@ -19,7 +19,7 @@ import (
 //		resolveDefaultLogger(&options)
 //		resolveRetryer(&options)
 //		...
-//		return &Client{options: options, config: newRuntimeConfig(options)}
+//		return &Client{options: options, config: newRuntimeConfig(options, v4.NewSigner())}
 //	}
 func emitClientAPI(g *gen, svc clientService) ([]File, error) {
 	f := g.newClientFile()
@@ -81,7 +81,7 @@ func (g *gen) genClientNew(f *jen.File) {
 		jen.Id("ignoreAnonymousAuth").Call(opts.Clone()),
 		jen.Return(jen.Op("&").Id("Client").Values(jen.Dict{
 			jen.Id("options"): jen.Id("options"),
-			jen.Id("config"):  jen.Id("newRuntimeConfig").Call(jen.Id("options")),
+			jen.Id("config"):  jen.Id("newRuntimeConfig").Call(jen.Id("options"), jen.Qual(clientSignerV4Path, "NewSigner").Call()),
 		})),
 	)
 	f.Line()
@@ -99,7 +99,7 @@ func (g *gen) genClientNew(f *jen.File) {
 		jen.Id("resolveRetryer").Call(opts.Clone()),
 		jen.Id("finalizeOperationRetryMaxAttempts").Call(opts.Clone(), jen.Id("c").Dot("options").Dot("RetryMaxAttempts")),
 		jen.Id("ignoreAnonymousAuth").Call(opts.Clone()),
-		jen.Return(jen.Id("newRuntimeConfig").Call(jen.Id("options")), opts.Clone()),
+		jen.Return(jen.Id("newRuntimeConfig").Call(jen.Id("options"), jen.Id("c").Dot("config").Dot("Signer")), opts.Clone()),
 	)
 	f.Line()
 	f.Comment("operationError wraps an error of the client side of a call (validation,")
@@ -180,12 +180,16 @@ func (g *gen) genClientDefaults(f *jen.File) {
 }
 
 // genRuntimeConfig declares newRuntimeConfig, which turns resolved Options
-// into the awsrt.Config the operations run with.
+// into the awsrt.Config the operations run with. The signer is the client's
+// own, shared by every call: its cache of derived signing keys then saves
+// four HMACs and some 30 allocations per call, as the SDK's per-client
+// signer does.
 func (g *gen) genRuntimeConfig(f *jen.File) {
 	awsrt := g.internalPath("awsrt")
 	o := func() *jen.Statement { return jen.Id("o") }
-	f.Comment("newRuntimeConfig returns the runtime configuration of resolved options.")
-	f.Func().Id("newRuntimeConfig").Params(jen.Id("o").Id("Options")).Op("*").Qual(awsrt, "Config").Block(
+	f.Comment("newRuntimeConfig returns the runtime configuration of resolved options,")
+	f.Comment("signing with the client's signer.")
+	f.Func().Id("newRuntimeConfig").Params(jen.Id("o").Id("Options"), jen.Id("signer").Op("*").Qual(clientSignerV4Path, "Signer")).Op("*").Qual(awsrt, "Config").Block(
 		jen.Return(jen.Op("&").Qual(awsrt, "Config").Values(jen.DictFunc(func(d jen.Dict) {
 			d[jen.Id("ServiceID")] = jen.Id("ServiceID")
 			d[jen.Id("SigningName")] = jen.Id("signingName")
@@ -195,6 +199,7 @@ func (g *gen) genRuntimeConfig(f *jen.File) {
 			d[jen.Id("HTTPClient")] = o().Dot("HTTPClient")
 			d[jen.Id("Credentials")] = o().Dot("Credentials")
 			d[jen.Id("Retryer")] = o().Dot("Retryer")
+			d[jen.Id("Signer")] = jen.Id("signer")
 			d[jen.Id("UserAgent")] = jen.Qual(awsrt, "UserAgent").Call(jen.Qual(awsrt, "UserAgentOptions").Values(jen.Dict{
 				jen.Id("API"):      jen.Lit(g.cfg.Package),
 				jen.Id("Version"):  jen.Id("ServiceAPIVersion"),

@@ -22,6 +22,7 @@ const (
 	clientAWSHTTPPath         = "github.com/aws/aws-sdk-go-v2/aws/transport/http"
 	clientAWSMiddlewarePath   = "github.com/aws/aws-sdk-go-v2/aws/middleware"
 	clientRetryPath           = "github.com/aws/aws-sdk-go-v2/aws/retry"
+	clientSignerV4Path        = "github.com/aws/aws-sdk-go-v2/aws/signer/v4"
 	clientLoggingPath         = "github.com/aws/smithy-go/logging"
 	clientSmithyAuthPath      = "github.com/aws/smithy-go/auth"
 	clientSmithyEndpointsPath = "github.com/aws/smithy-go/endpoints"
@@ -33,6 +34,7 @@ var clientAliases = [...]struct{ path, alias string }{
 	{clientAWSHTTPPath, "awshttp"},
 	{clientAWSMiddlewarePath, "awsmiddleware"},
 	{clientRetryPath, "retry"},
+	{clientSignerV4Path, "v4"},
 	{clientLoggingPath, "logging"},
 	{clientSmithyAuthPath, "smithyauth"},
 	{clientSmithyEndpointsPath, "smithyendpoints"},
@@ -64,6 +66,9 @@ type clientService struct {
 	Tests       ir.Node // the smithy.rules#endpointTests value; HasTests says whether present
 	HasTests    bool
 	Title       string // smithy.api#title, for the Client doc comment
+	// Idempotent is true when an operation input has an idempotency token
+	// member: Options then has an IdempotencyTokenProvider, as in the SDK.
+	Idempotent bool
 }
 
 // clientFacts returns the facts of the model's service.
@@ -93,7 +98,27 @@ func (g *gen) clientFacts() clientService {
 	if t, ok := s.Traits.Get(ir.TraitEndpointTests); ok {
 		f.Tests, f.HasTests = t.Value, true
 	}
+	for _, op := range g.m.Operations {
+		if g.idempotencyToken(op) != nil {
+			f.Idempotent = true
+		}
+	}
 	return f
+}
+
+// idempotencyToken returns the member of op's input that the client fills
+// with an idempotency token when it is nil (a string member with
+// @idempotencyToken), or nil.
+func (g *gen) idempotencyToken(op *ir.Shape) *ir.Member {
+	if op.Input == "" {
+		return nil
+	}
+	for _, mem := range g.opMembers(op.Input) {
+		if mem.Traits.IdempotencyToken && mem.Pointer && g.target(mem).Type == ir.StringType {
+			return mem
+		}
+	}
+	return nil
 }
 
 // clientEnvName returns the service-specific suffix of the AWS_ENDPOINT_URL_*

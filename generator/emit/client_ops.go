@@ -34,6 +34,7 @@ func emitClientOperations(g *gen, _ clientService) ([]File, error) {
 //			params = &AssumeRoleForPodIdentityInput{}
 //		}
 //		config, options := c.operationConfig(optFns)
+//		(for an input with an idempotency token: see fillIdempotencyToken)
 //		var err error
 //		if options.ValidateFully {
 //			err = params.Validate()
@@ -75,6 +76,7 @@ func (g *gen) genOperation(f *jen.File, op *ir.Shape) {
 			jen.Id("params").Op("=").Op("&").Id(in).Values(),
 		),
 		jen.List(jen.Id("config"), jen.Id("options")).Op(":=").Id("c").Dot("operationConfig").Call(jen.Id("optFns")),
+		g.fillIdempotencyToken(op),
 		jen.Var().Err().Error(),
 		jen.If(jen.Id("options").Dot("ValidateFully")).Block(
 			jen.Err().Op("=").Id("params").Dot("Validate").Call(),
@@ -106,5 +108,39 @@ func (g *gen) genOperation(f *jen.File, op *ir.Shape) {
 		),
 		jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Err())),
 		jen.Return(jen.Id("out"), jen.Nil()),
+	)
+}
+
+// fillIdempotencyToken returns, for an operation whose input has an
+// idempotency token member, the statement that fills a nil token from
+// Options.IdempotencyTokenProvider before validation (the SDK's initialize
+// step), on a copy of the input; the serializer fills a token still nil with
+// a random UUID. It returns an empty statement otherwise.
+//
+// Example output:
+//
+//	if params.ClientToken == nil && options.IdempotencyTokenProvider != nil {
+//		token, err := options.IdempotencyTokenProvider.GetIdempotencyToken()
+//		if err != nil {
+//			return nil, operationError("CreateWorkspace", err)
+//		}
+//		cp := *params
+//		cp.ClientToken = &token
+//		params = &cp
+//	}
+func (g *gen) fillIdempotencyToken(op *ir.Shape) jen.Code {
+	mem := g.idempotencyToken(op)
+	if mem == nil {
+		return jen.Null()
+	}
+	provider := jen.Id("options").Dot("IdempotencyTokenProvider")
+	return jen.If(jen.Id("params").Dot(mem.GoName).Op("==").Nil().Op("&&").Add(provider.Clone()).Op("!=").Nil()).Block(
+		jen.List(jen.Id("token"), jen.Err()).Op(":=").Add(provider.Clone()).Dot("GetIdempotencyToken").Call(),
+		jen.If(jen.Err().Op("!=").Nil()).Block(
+			jen.Return(jen.Nil(), jen.Id("operationError").Call(jen.Lit(op.ID.Name()), jen.Err())),
+		),
+		jen.Id("cp").Op(":=").Op("*").Id("params"),
+		jen.Id("cp").Dot(mem.GoName).Op("=").Op("&").Id("token"),
+		jen.Id("params").Op("=").Op("&").Id("cp"),
 	)
 }

@@ -1,6 +1,8 @@
 package emit
 
 import (
+	"slices"
+
 	"github.com/dave/jennifer/jen"
 )
 
@@ -11,9 +13,10 @@ type clientOption struct {
 	doc  []string
 }
 
-// clientOptions returns the fields of Options, sorted by name as in the SDK.
-func clientOptions() []clientOption {
-	return []clientOption{
+// clientOptions returns the fields of Options, sorted by name as in the SDK;
+// IdempotencyTokenProvider only for a service with idempotency tokens.
+func clientOptions(svc clientService) []clientOption {
+	opts := []clientOption{
 		{"AppID", jen.String(), []string{"The optional application specific identifier appended to the User-Agent header."}},
 		{"BaseEndpoint", jen.Op("*").String(), []string{"This endpoint will be given as input to an EndpointResolverV2. It is used for", "providing a custom base endpoint that is subject to modifications by the", "processing EndpointResolverV2."}},
 		{"ClientLogMode", jen.Qual(awsPath, "ClientLogMode"), []string{"Configures the events that will be sent to the configured logger (retries,", "requests and responses; bodies are never logged)."}},
@@ -29,6 +32,12 @@ func clientOptions() []clientOption {
 		{"Retryer", jen.Qual(awsPath, "Retryer"), []string{"Retryer guides how HTTP requests should be retried in case of recoverable", "failures. When nil the API client will use a default retryer. The kind of", "default retry created by the API client can be changed with the RetryMode", "option."}},
 		{"ValidateFully", jen.Bool(), []string{"ValidateFully makes every call check its input against all the constraints", "of the model (length, pattern, range, enum values, unique items) with the", "input's Validate method before sending it. By default only required members", "and non-empty HTTP labels are checked, as the SDK does: the service validates", "the rest."}},
 	}
+	if !svc.Idempotent {
+		return opts
+	}
+	provider := clientOption{"IdempotencyTokenProvider", jen.Id("IdempotencyTokenProvider"), []string{"Provides idempotency tokens values that will be automatically populated into", "idempotent API operations whose token member is nil. When nil, a random", "(version 4) UUID is used."}}
+	i := slices.IndexFunc(opts, func(o clientOption) bool { return o.name > provider.name })
+	return slices.Insert(opts, i, provider)
 }
 
 // emitClientOptions renders options.go: the HTTPClient interface, Options
@@ -46,7 +55,7 @@ func clientOptions() []clientOption {
 //		to := o
 //		return to
 //	}
-func emitClientOptions(g *gen, _ clientService) ([]File, error) {
+func emitClientOptions(g *gen, svc clientService) ([]File, error) {
 	f := g.newClientFile()
 	f.Comment("HTTPClient sends HTTP requests; *http.Client and awshttp.BuildableClient")
 	f.Comment("satisfy it.")
@@ -55,7 +64,14 @@ func emitClientOptions(g *gen, _ clientService) ([]File, error) {
 	)
 	f.Line()
 	var fields []jen.Code
-	for i, o := range clientOptions() {
+	if svc.Idempotent {
+		f.Comment("IdempotencyTokenProvider interface for providing idempotency token")
+		f.Type().Id("IdempotencyTokenProvider").Interface(
+			jen.Id("GetIdempotencyToken").Params().Params(jen.String(), jen.Error()),
+		)
+		f.Line()
+	}
+	for i, o := range clientOptions(svc) {
 		if i > 0 {
 			fields = append(fields, jen.Line())
 		}

@@ -185,3 +185,51 @@ func renderClientBody(t *testing.T, g *gen, build func(f *jen.File)) string {
 	}
 	return stripPreamble(string(file.Content))
 }
+
+// TestIdempotencyTokenProvider checks that a service whose operation input
+// has an @idempotencyToken member gets the SDK's IdempotencyTokenProvider
+// (interface and option, the option in name order) and that the operation
+// fills a nil token from it before validation, while a service without
+// tokens gets neither.
+func TestIdempotencyTokenProvider(t *testing.T) {
+	for _, withToken := range []bool{false, true} {
+		m := testModel()
+		if withToken {
+			in := m.Shape(sid("GetThingInput"))
+			in.Members = append(in.Members, member("clientToken", "smithy.api#String", true, ir.Traits{IdempotencyToken: true}, ""))
+		}
+		g := newGen(m, testConfig("example.com/things"))
+		svc := g.clientFacts()
+		if svc.Idempotent != withToken {
+			t.Fatalf("token %v: Idempotent = %v", withToken, svc.Idempotent)
+		}
+		var names []string
+		for _, o := range clientOptions(svc) {
+			names = append(names, o.name)
+		}
+		if !slices.IsSorted(names) || slices.Contains(names, "IdempotencyTokenProvider") != withToken {
+			t.Errorf("token %v: options %v", withToken, names)
+		}
+		files, err := emitClient(g)
+		if err != nil {
+			t.Fatal(err)
+		}
+		src := map[string]string{}
+		for _, f := range files {
+			src[f.Path] = string(f.Content)
+		}
+		checks := []struct{ file, text string }{
+			{"options.go", "type IdempotencyTokenProvider interface {\n\tGetIdempotencyToken() (string, error)\n}"},
+			{"options.go", "\tIdempotencyTokenProvider IdempotencyTokenProvider\n"},
+			{"api_op_GetThing.go", "\tif params.ClientToken == nil && options.IdempotencyTokenProvider != nil {\n\t\ttoken, err := options.IdempotencyTokenProvider.GetIdempotencyToken()\n\t\tif err != nil {\n\t\t\treturn nil, operationError(\"GetThing\", err)\n\t\t}\n\t\tcp := *params\n\t\tcp.ClientToken = &token\n\t\tparams = &cp\n\t}\n\tvar err error\n"},
+		}
+		for _, c := range checks {
+			if strings.Contains(src[c.file], c.text) != withToken {
+				t.Errorf("token %v: %s contains %q: %v", withToken, c.file, c.text, !withToken)
+			}
+		}
+		if strings.Contains(src["api_op_Ping.go"], "IdempotencyTokenProvider") {
+			t.Errorf("token %v: Ping, which has no token, uses the provider", withToken)
+		}
+	}
+}

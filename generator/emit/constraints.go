@@ -42,8 +42,6 @@ func hasOwnConstraint(s *ir.Shape) bool {
 	switch {
 	case s.Type == ir.EnumType, s.Type == ir.IntEnumType:
 		return true
-	case s.Type == ir.StringType && len(s.Traits.LegacyEnum) > 0:
-		return true
 	}
 	return s.Traits.Length != nil || s.Traits.Range != nil || s.Traits.HasPattern || s.Traits.UniqueItems
 }

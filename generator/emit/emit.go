@@ -44,7 +44,10 @@ var emitters = [...]emitter{
 	emitValidators,
 	emitSerde,
 	emitMock,
+	emitProtoServer,
 	emitClient,
+	emitProtoClient,
+	emitSensitiveTests,
 }
 
 // Emit renders every output file of m, sorted by path. m must have been
@@ -55,13 +58,9 @@ func Emit(m *ir.Model, cfg Config) ([]File, error) {
 		return nil, fmt.Errorf("emit: Config.Package and Config.ImportPath are required")
 	}
 	g := newGen(m, cfg)
-	var files []File
-	for _, e := range emitters {
-		fs, err := e(g)
-		if err != nil {
-			return nil, err
-		}
-		files = append(files, fs...)
+	files, err := runEmitters(g)
+	if err != nil {
+		return nil, err
 	}
 	tmpl, err := emitTemplates(g, files)
 	if err != nil {

@@ -42,7 +42,8 @@ func messageMember(s *ir.Shape) *ir.Member {
 // (with pointer receivers, so errors.As works on *T): Message first, then
 // ErrorCodeOverride, then the other members in model order. ErrorCode is the
 // shape name unless ErrorCodeOverride is set; ErrorFault follows the error
-// trait. When the message member is sensitive, Error() does not show it.
+// trait. When the message member or the error shape is sensitive, Error()
+// does not show the message.
 //
 // Example output:
 //
@@ -99,7 +100,7 @@ func (g *gen) genError(f *jen.File, s *ir.Shape) {
 
 	recv := func() *jen.Statement { return jen.Func().Params(jen.Id("e").Op("*").Id(s.GoName)) }
 	shown := jen.Id("e").Dot("ErrorMessage").Call()
-	if msg != nil && (msg.Traits.Sensitive || g.target(msg).Traits.Sensitive) {
+	if msg != nil && (s.Traits.Sensitive || msg.Traits.Sensitive || g.target(msg).Traits.Sensitive) {
 		shown = jen.Qual(g.internalPath("sensitive"), "Text")
 	}
 	f.Add(recv().Id("Error").Params().String().Block(

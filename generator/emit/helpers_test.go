@@ -92,13 +92,6 @@ func testModel() *ir.Model {
 		member("key", sid("TagKey"), false, ir.Traits{}, ""),
 		member("value", sid("Thing"), false, ir.Traits{}, "")))
 	add(shape("Evil", ir.StringType, ir.Traits{HasPattern: true, Pattern: "(?<=a)b"}))
-	add(shape("Legacy", ir.StringType, ir.Traits{
-		LegacyEnum: []ir.EnumDefinition{{Value: "abc"}, {Value: "def"}, {Value: "ghi"}},
-		Raw: []ir.Trait{{ID: ir.TraitEnum, Value: ir.Node{Kind: ir.ArrayNode, Items: []ir.Node{
-			{Kind: ir.ObjectNode}, {Kind: ir.ObjectNode},
-			{Kind: ir.ObjectNode, Fields: []ir.Field{{Key: "tags", Value: ir.Node{Kind: ir.ArrayNode, Items: []ir.Node{{Kind: ir.StringNode, Str: "internal"}}}}}},
-		}}}},
-	}))
 	add(shape("Data", ir.BlobType, ir.Traits{Length: bounds("", "4")}))
 
 	add(named(shape("Size", ir.EnumType, ir.Traits{},
@@ -149,7 +142,6 @@ func testModel() *ir.Model {
 		member("thing", sid("Thing"), true, ir.Traits{}, ""),
 		member("choice", sid("Choice"), false, ir.Traits{}, ""),
 		member("evil", sid("Evil"), true, ir.Traits{}, ""),
-		member("legacy", sid("Legacy"), true, ir.Traits{}, ""),
 		member("when", "smithy.api#Timestamp", true, ir.Traits{}, ""),
 		member("doc", "smithy.api#Document", false, ir.Traits{}, ""),
 		member("data", sid("Data"), false, ir.Traits{}, ""),

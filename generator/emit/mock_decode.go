@@ -1,9 +1,6 @@
 package emit
 
 import (
-	"maps"
-	"slices"
-
 	"github.com/dave/jennifer/jen"
 
 	"github.com/eksauthgen/eksauthgen/generator/ir"
@@ -13,8 +10,12 @@ import (
 // reads its input from a request (labels, query, headers, prefix headers,
 // then the payload or the JSON body), and the JSON body reader.
 func (m *mock) genDecoders(f *jen.File) {
+	m.schema = newStrictSchema(m)
 	for _, op := range m.m.Operations {
 		m.genDecodeInput(f, op)
+	}
+	if !m.schema.empty() {
+		m.schema.render(f)
 	}
 }
 
@@ -40,14 +41,11 @@ func (m *mock) genDecoders(f *jen.File) {
 func (m *mock) genDecodeInput(f *jen.File, op *ir.Shape) {
 	name := "decode" + inputName(op)
 	members := m.opMembers(op.Input)
-	body := []jen.Code{jen.Id("in").Op(":=").Op("&").Add(m.svc(inputName(op))).Values()}
+	// Smithy: a server populates the default of every member the request
+	// leaves out; decoding overwrites what the request holds.
+	defaults := m.sd.defaultFields(members, func(mem *ir.Member) string { return mem.GoName }, inInput)
+	body := []jen.Code{jen.Id("in").Op(":=").Op("&").Add(m.svc(inputName(op))).Values(defaults)}
 	var bodyMembers []*ir.Member
-	bound := map[string]bool{} // query keys bound by httpQuery members
-	for _, mem := range members {
-		if mem.Binding == ir.BindQuery {
-			bound[mem.BindingName] = true
-		}
-	}
 	for _, mem := range members {
 		t := m.target(mem)
 		dst := jen.Id("in").Dot(mem.GoName)
@@ -62,7 +60,7 @@ func (m *mock) genDecodeInput(f *jen.File, op *ir.Shape) {
 		case ir.BindQuery:
 			body = append(body, m.decodeQuery(dst, mem, t))
 		case ir.BindQueryParams:
-			body = append(body, m.decodeQueryParams(dst, mem, t, bound))
+			body = append(body, m.decodeQueryParams(dst, mem, t))
 		case ir.BindHeader:
 			body = append(body, m.decodeHeader(dst, mem, t))
 		case ir.BindPrefixHeaders:
@@ -82,7 +80,7 @@ func (m *mock) genDecodeInput(f *jen.File, op *ir.Shape) {
 	f.Comment(name + " reads the " + inputName(op) + " of a request.")
 	f.Func().Id(name).Params(jen.Id("req").Op("*").Add(m.rt("Request"))).Params(jen.Op("*").Add(m.svc(inputName(op))), jen.Error()).Block(body...)
 	if len(bodyMembers) > 0 {
-		m.genDecodeBody(f, name+"Body", inputName(op), bodyMembers)
+		m.genDecodeBody(f, name+"Body", inputName(op), bodyMembers, m.schema.bodyNode(bodyMembers))
 	}
 }
 
@@ -155,48 +153,30 @@ func (m *mock) decodeQuery(dst *jen.Statement, mem *ir.Member, t *ir.Shape) jen.
 		m.parseInto(dst, mem, t, timestampFormat(mem, t, tsDateTime), jen.Id("vs").Index(jen.Lit(0)), where))
 }
 
-// decodeQueryParams reads an httpQueryParams map: every query parameter
-// not bound by an httpQuery member.
-func (m *mock) decodeQueryParams(dst *jen.Statement, mem *ir.Member, t *ir.Shape, bound map[string]bool) jen.Code {
+// decodeQueryParams reads an httpQueryParams map: every query parameter,
+// including those an httpQuery member binds too (Smithy's
+// RestJsonServersPutAllQueryParamsInMap).
+func (m *mock) decodeQueryParams(dst *jen.Statement, mem *ir.Member, t *ir.Shape) jen.Code {
 	val := t.Member("value")
 	if t.Type != ir.MapType || val == nil {
 		return jen.Null()
 	}
 	vt := m.target(val)
-	var keys []jen.Code
-	for _, mm := range slices.Sorted(maps.Keys(bound)) {
-		keys = append(keys, jen.Lit(mm))
-	}
-	var loop []jen.Code
-	if len(keys) > 0 {
-		loop = append(loop, jen.If(m.oneOf(jen.Id("k"), keys)).Block(jen.Continue()))
-	}
 	item := jen.Id("params").Index(jen.Id("k"))
+	var store jen.Code
 	if vt.Type.IsCollection() {
-		loop = append(loop, m.parseList(item, vt, jen.Id("vs"), tsDateTime, "query params"))
+		store = m.parseList(item, vt, jen.Id("vs"), tsDateTime, "query params")
 	} else {
-		loop = append(loop, m.parseInto(item, val, vt, timestampFormat(val, vt, tsDateTime), jen.Id("vs").Index(jen.Lit(0)), "query params"))
+		store = m.parseInto(item, val, vt, timestampFormat(val, vt, tsDateTime), jen.Id("vs").Index(jen.Lit(0)), "query params")
 	}
 	return jen.Block(
 		jen.Id("params").Op(":=").Add(m.memberType(mem, inInput)).Values(),
 		jen.For(jen.List(jen.Id("k"), jen.Id("vs")).Op(":=").Range().Id("req").Dot("Query").Call()).Block(
-			append([]jen.Code{jen.If(jen.Len(jen.Id("vs")).Op("==").Lit(0)).Block(jen.Continue())}, loop...)...),
+			jen.If(jen.Len(jen.Id("vs")).Op("==").Lit(0)).Block(jen.Continue()),
+			store,
+		),
 		jen.If(jen.Len(jen.Id("params")).Op(">").Lit(0)).Block(dst.Clone().Op("=").Id("params")),
 	)
-}
-
-// oneOf returns the condition "v is one of keys".
-func (m *mock) oneOf(v jen.Code, keys []jen.Code) jen.Code {
-	var cond *jen.Statement
-	for _, k := range keys {
-		c := jen.Add(v).Op("==").Add(k)
-		if cond == nil {
-			cond = c
-		} else {
-			cond = cond.Op("||").Add(c)
-		}
-	}
-	return cond
 }
 
 // decodeHeader reads an httpHeader member; a list is split on commas.
@@ -229,7 +209,8 @@ func (m *mock) decodeHeader(dst *jen.Statement, mem *ir.Member, t *ir.Shape) jen
 
 // decodePrefixHeaders reads an httpPrefixHeaders map: every header whose
 // name starts with the prefix (case-insensitively), keyed by the rest of
-// its name.
+// its name in lower case (header names are case-insensitive, and Go's
+// server canonicalizes them).
 func (m *mock) decodePrefixHeaders(dst *jen.Statement, mem *ir.Member, t *ir.Shape) jen.Code {
 	val := t.Member("value")
 	if t.Type != ir.MapType || val == nil {
@@ -237,7 +218,7 @@ func (m *mock) decodePrefixHeaders(dst *jen.Statement, mem *ir.Member, t *ir.Sha
 	}
 	vt := m.target(val)
 	prefix := mem.BindingName
-	item := jen.Id("headers").Index(jen.Id("k").Index(jen.Lit(len(prefix)), jen.Empty()))
+	item := jen.Id("headers").Index(jen.Qual("strings", "ToLower").Call(jen.Id("k").Index(jen.Lit(len(prefix)), jen.Empty())))
 	var store jen.Code
 	if vt.Type.IsCollection() {
 		store = m.parseList(item, vt, m.rt("SplitList").Call(jen.Qual("strings", "Join").Call(jen.Id("vs"), jen.Lit(",")), jen.False()), tsHTTPDate, "header "+prefix)
@@ -254,7 +235,9 @@ func (m *mock) decodePrefixHeaders(dst *jen.Statement, mem *ir.Member, t *ir.Sha
 	)
 }
 
-// decodePayload reads an httpPayload member from the whole body.
+// decodePayload reads an httpPayload member from the whole body. A
+// structure or union payload that is an empty JSON object is
+// left unset, as Smithy's RestJsonHttpWithEmptyStructurePayload expects.
 func (m *mock) decodePayload(dst *jen.Statement, mem *ir.Member, t *ir.Shape) jen.Code {
 	b := jen.Id("req").Dot("Body")
 	nonEmpty := jen.Len(b.Clone()).Op(">").Lit(0)
@@ -267,13 +250,21 @@ func (m *mock) decodePayload(dst *jen.Statement, mem *ir.Member, t *ir.Shape) je
 	case ir.StringType, ir.EnumType:
 		return jen.If(nonEmpty).Block(dst.Clone().Op("=").Add(m.stored(mem, m.shapeType(t, inInput).Call(jen.String().Call(b)))))
 	}
-	return jen.If(nonEmpty).Block(
+	if t.Type != ir.DocumentType {
+		nonEmpty = jen.Len(b.Clone()).Op(">").Lit(0).Op("&&").Op("!").Add(m.rt("EmptyObject")).Call(b.Clone())
+	}
+	var check []jen.Code
+	if root := m.schema.shapeNode(t); root != schemaAny {
+		check = append(check, jen.If(jen.Err().Op(":=").Id("bodySchema").Dot("Check").Call(b.Clone(), jen.Lit(root)), jen.Err().Op("!=").Nil()).Block(
+			jen.Return(jen.Nil(), jen.Err())))
+	}
+	return jen.If(nonEmpty).Block(append(check,
 		jen.Id("d").Op(":=").Add(m.awsrt("NewDecoder")).Call(b),
 		jen.List(jen.Id("v"), jen.Err()).Op(":=").Add(m.decodeJSON(mem, t)),
 		jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Err())),
 		jen.If(jen.Err().Op(":=").Id("d").Dot("End").Call(), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Err())),
 		m.storeDecoded(dst, mem, t),
-	)
+	)...)
 }
 
 // storeDecoded stores v, as decodeJSON returned it, into dst, a field of
@@ -315,7 +306,7 @@ func (m *mock) storeDecoded(dst *jen.Statement, mem *ir.Member, t *ir.Shape) jen
 //		}
 //		return d.End()
 //	}
-func (m *mock) genDecodeBody(f *jen.File, name, typ string, members []*ir.Member) {
+func (m *mock) genDecodeBody(f *jen.File, name, typ string, members []*ir.Member, root int) {
 	var cases []jen.Code
 	for _, mem := range members {
 		t := m.target(mem)
@@ -328,8 +319,13 @@ func (m *mock) genDecodeBody(f *jen.File, name, typ string, members []*ir.Member
 	cases = append(cases, jen.Default().Block(
 		jen.If(jen.Err().Op(":=").Id("d").Dot("Skip").Call(), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err())),
 	))
+	var body []jen.Code
+	if root != schemaAny {
+		body = append(body, jen.If(jen.Err().Op(":=").Id("bodySchema").Dot("Check").Call(jen.Id("body"), jen.Lit(root)), jen.Err().Op("!=").Nil()).Block(
+			jen.Return(jen.Err())))
+	}
 	f.Comment(name + " reads the JSON body members of a " + typ + ".")
-	f.Func().Id(name).Params(jen.Id("body").Index().Byte(), jen.Id("in").Op("*").Add(m.svc(typ))).Error().Block(
+	f.Func().Id(name).Params(jen.Id("body").Index().Byte(), jen.Id("in").Op("*").Add(m.svc(typ))).Error().Block(append(body,
 		jen.Id("d").Op(":=").Add(m.awsrt("NewDecoder")).Call(jen.Id("body")),
 		jen.If(jen.Id("d").Dot("Empty").Call()).Block(jen.Return(jen.Nil())),
 		jen.If(jen.Err().Op(":=").Id("d").Dot("BeginObject").Call(), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err())),
@@ -341,5 +337,5 @@ func (m *mock) genDecodeBody(f *jen.File, name, typ string, members []*ir.Member
 			jen.Switch(jen.Id("key")).Block(cases...),
 		),
 		jen.Return(jen.Id("d").Dot("End").Call()),
-	)
+	)...)
 }

@@ -22,14 +22,14 @@ const frameworkValidation ir.ShapeID = "smithy.framework#ValidationException"
 // mock is the state of one rendering of the mock package.
 type mock struct {
 	*gen
-	sd     *serdeGen   // the serde codec names
-	name   string      // package name, e.g. "eksauthmock"
-	path   string      // import path
-	errors []*ir.Shape // every modeled error of the service, sorted by ID
+	sd     *serdeGen     // the serde codec names
+	name   string        // package name, e.g. "eksauthmock"
+	path   string        // import path
+	errors []*ir.Shape   // every modeled error of the service, sorted by ID
+	schema *strictSchema // the strict body schema, built by genDecoders
 
-	valCode      string // the error type of validation failures
-	valStatus    int
-	valFieldList bool // valCode is smithy.framework#ValidationException
+	valCode  string    // the error type of validation failures
+	valShape *ir.Shape // its modeled shape; nil when it is not modeled
 }
 
 // emitMock renders the mock server package.
@@ -54,6 +54,9 @@ func emitMock(g *gen) ([]File, error) {
 		}
 		files = append(files, file)
 	}
+	if err := m.sd.errs.Err(); err != nil {
+		return nil, err
+	}
 	return files, nil
 }
 
@@ -76,7 +79,7 @@ func newMock(g *gen) *mock {
 		add(op.Errors)
 	}
 	slices.SortFunc(m.errors, func(a, b *ir.Shape) int { return cmp.Compare(a.ID, b.ID) })
-	m.valCode, m.valStatus, m.valFieldList = m.validationError()
+	m.valCode, m.valShape = m.validationError()
 	return m
 }
 
@@ -84,26 +87,26 @@ func newMock(g *gen) *mock {
 // ValidationException when the service has it, else the first modeled
 // client error among the usual names, else the first 400 client error,
 // else an unmodeled ValidationException.
-func (m *mock) validationError() (code string, status int, fieldList bool) {
+func (m *mock) validationError() (code string, shape *ir.Shape) {
 	for _, e := range m.errors {
 		if e.ID == frameworkValidation {
-			return e.ID.Name(), errorStatus(e), true
+			return e.ID.Name(), e
 		}
 	}
 	for _, name := range []string{"ValidationException", "InvalidParameterException",
 		"InvalidParameterValueException", "InvalidRequestException", "BadRequestException", "InvalidInputException"} {
 		for _, e := range m.errors {
 			if e.ID.Name() == name {
-				return name, errorStatus(e), false
+				return name, e
 			}
 		}
 	}
 	for _, e := range m.errors {
 		if e.Traits.Error == "client" && errorStatus(e) == 400 {
-			return e.ID.Name(), 400, false
+			return e.ID.Name(), e
 		}
 	}
-	return "ValidationException", 400, false
+	return "ValidationException", nil
 }
 
 // errorStatus is the HTTP status of a modeled error: its httpError trait,

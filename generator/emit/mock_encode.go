@@ -76,6 +76,8 @@ func (m *mock) genEncodeOutput(f *jen.File, op *ir.Shape) {
 		}
 	}
 	switch {
+	case op.Output == "" || op.Output == ir.UnitID:
+		// No output: no body.
 	case payload != nil:
 		body = append(body, m.encodePayload(out.Clone().Dot(payload.GoName), payload, m.target(payload)))
 	default:
@@ -107,14 +109,27 @@ func (m *mock) encodeMember(src *jen.Statement, mem *ir.Member) jen.Code {
 		v = jen.Op("&").Add(src.Clone())
 	}
 	write := []jen.Code{jen.Id("w").Dot("Key").Call(jen.Lit(mem.JSONName)), m.encodeJSON(mem, t, v)}
-	if m.nilable(mem) {
-		return jen.If(src.Clone().Op("!=").Nil()).Block(write...)
+	var set *jen.Statement // the member is set; nil when always written
+	switch {
+	case m.nilable(mem):
+		set = src.Clone().Op("!=").Nil()
+	case t.Type == ir.EnumType || t.Type == ir.IntEnumType:
+		set = zeroCheck(src, mem, t) // a value enum is unset when zero
 	}
-	return jen.Block(write...)
+	if set == nil {
+		return jen.Block(write...)
+	}
+	stmt := jen.If(set).Block(write...)
+	if def, ok := m.sd.defaultJSON(mem, t); ok && !mem.Traits.ClientOptional {
+		// Smithy: a server populates the default of an unset member.
+		stmt.Else().Block(jen.Id("w").Dot("Key").Call(jen.Lit(mem.JSONName)), jen.Id("w").Dot("Raw").Call(jen.Index().Byte().Call(jen.Lit(def))))
+	}
+	return stmt
 }
 
 // encodeHeader returns the statement setting header mem.BindingName of h
-// from src, a field of mem's Go type.
+// from src, a field of mem's Go type; an empty string or a non-nil empty
+// list is sent as an empty header (Smithy's RestJsonNullAndEmptyHeaders).
 func (m *mock) encodeHeader(h, src *jen.Statement, mem *ir.Member, t *ir.Shape) jen.Code {
 	name := jen.Lit(mem.BindingName)
 	if t.Type.IsCollection() && len(t.Members) > 0 {
@@ -132,7 +147,7 @@ func (m *mock) encodeHeader(h, src *jen.Statement, mem *ir.Member, t *ir.Shape) 
 		if et.Type == ir.TimestampType && format == tsHTTPDate {
 			join = jen.Qual("strings", "Join").Call(jen.Id("items"), jen.Lit(", "))
 		}
-		return jen.If(jen.Len(src.Clone()).Op(">").Lit(0)).Block(
+		return jen.If(src.Clone().Op("!=").Nil()).Block(
 			jen.Id("items").Op(":=").Make(jen.Index().String(), jen.Lit(0), jen.Len(src.Clone())),
 			jen.For(jen.List(jen.Id("_"), jen.Id("v")).Op(":=").Range().Add(src.Clone())).Block(loop...),
 			h.Clone().Dot("Set").Call(name, join),

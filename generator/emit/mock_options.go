@@ -72,25 +72,24 @@ func (m *mock) genOptions(f *jen.File) {
 
 	var cases []jen.Code
 	for _, e := range m.errors {
-		if st := errorStatus(e); st != 400 {
-			cases = append(cases, jen.Case(jen.Lit(e.ID.Name())).Block(jen.Id("status").Op("=").Lit(st)))
+		d := m.validationPolicy(e, jen.Id("code"))
+		if len(d) > 1 {
+			cases = append(cases, jen.Case(jen.Lit(e.ID.Name())).Block(
+				jen.Id("p").Op("=").Add(m.rt("ValidationPolicy")).Values(d)))
 		}
 	}
-	body := []jen.Code{jen.Id("status").Op(":=").Lit(400)}
+	body := []jen.Code{jen.Id("p").Op(":=").Add(m.rt("ValidationPolicy")).Values(jen.Dict{jen.Id("Code"): jen.Id("code")})}
 	if len(cases) > 0 {
 		body = append(body, jen.Switch(jen.Id("code")).Block(cases...))
 	}
-	policy := jen.Dict{jen.Id("Code"): jen.Id("code"), jen.Id("Status"): jen.Id("status")}
-	if m.valFieldList {
-		policy[jen.Id("FieldList")] = jen.Id("code").Op("==").Lit(m.valCode)
-	}
 	body = append(body, jen.Return(jen.Func().Params(jen.Id("c").Op("*").Add(m.rt("Config"))).Block(
-		jen.Id("c").Dot("Validation").Op("=").Add(m.rt("ValidationPolicy")).Values(policy),
+		jen.Id("c").Dot("Validation").Op("=").Id("p"),
 	)))
 	f.Comment("WithValidationError names the error type that reports an input failing")
 	f.Comment("validation (" + m.valCode + " by default), e.g. another modeled client error;")
 	f.Comment("its status is the modeled one (400 for an unmodeled name). The message")
-	f.Comment("names every violation.")
+	f.Comment("names every violation; the error's fieldList and reason members, when it")
+	f.Comment("has them, are filled too.")
 	f.Func().Id("WithValidationError").Params(jen.Id("code").String()).Id("Option").Block(body...)
 
 	f.Comment("RequestHeader returns the headers of the request being served, from the")

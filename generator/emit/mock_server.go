@@ -1,6 +1,8 @@
 package emit
 
 import (
+	"slices"
+
 	"github.com/dave/jennifer/jen"
 
 	"github.com/eksauthgen/eksauthgen/generator/ir"
@@ -40,8 +42,10 @@ func (m *mock) genServer(f *jen.File) {
 		"Malformed input is answered with 400 SerializationException, a constraint",
 		"violation with 400 " + m.valCode + " naming every violation, an unknown",
 		"route with 404 UnknownOperationException, a body of the wrong Content-Type",
-		"with 415 UnsupportedMediaTypeException, and a Go error that is not a",
-		"modeled error with 500 InternalFailure, which does not show the error's text.",
+		"with 415 UnsupportedMediaTypeException, an Accept header that excludes the",
+		"response's media type with 406 NotAcceptableException, and a Go error that",
+		"is not a modeled error with 500 InternalFailure, which does not show the",
+		"error's text.",
 	} {
 		f.PackageComment(l)
 	}
@@ -65,7 +69,7 @@ func (m *mock) genServer(f *jen.File) {
 	}
 	f.Func().Id("NewHandler").Params(jen.Id("svc").Id("Service"), jen.Id("opts").Op("...").Id("Option")).Qual("net/http", "Handler").Block(
 		jen.Id("cfg").Op(":=").Add(m.rt("Config")).Values(jen.Dict{
-			jen.Id("Validation"): m.validationPolicy(jen.Lit(m.valCode), jen.Lit(m.valStatus)),
+			jen.Id("Validation"): m.rt("ValidationPolicy").Values(m.validationPolicy(m.valShape, jen.Lit(m.valCode))),
 			jen.Id("Errors"):     jen.Id("encodeError"),
 		}),
 		jen.For(jen.List(jen.Id("_"), jen.Id("o")).Op(":=").Range().Id("opts")).Block(jen.Id("o").Call(jen.Op("&").Id("cfg"))),
@@ -86,16 +90,6 @@ func (m *mock) genServer(f *jen.File) {
 		jen.If(jen.Id("resp").Op(":=").Id("encodeError").Call(jen.Id("err")), jen.Id("resp").Op("!=").Nil()).Block(jen.Return(jen.Id("resp"))),
 		jen.Return(m.rt("Failure").Call(jen.Id("err"))),
 	)
-}
-
-// validationPolicy returns the mockrt.ValidationPolicy literal for an error
-// code and status.
-func (m *mock) validationPolicy(code, status jen.Code) *jen.Statement {
-	d := jen.Dict{jen.Id("Code"): code, jen.Id("Status"): status}
-	if m.valFieldList {
-		d[jen.Id("FieldList")] = jen.True()
-	}
-	return m.rt("ValidationPolicy").Values(d)
 }
 
 // operation returns the mockrt.Operation literal of op.
@@ -132,6 +126,9 @@ func (m *mock) operation(op *ir.Shape) jen.Code {
 		// Not a valid restJson1 operation: route it as POST /<name>.
 		segs = append(segs, jen.Values(jen.Dict{jen.Id("Literal"): jen.Lit(op.ID.Name())}))
 	}
+	if slices.Contains(op.Traits.RequestCompression, "gzip") {
+		d[jen.Id("Gzip")] = jen.True()
+	}
 	d[jen.Id("Method")] = jen.Lit(method)
 	if len(segs) > 0 {
 		d[jen.Id("Path")] = jen.Index().Add(m.rt("Segment")).Values(segs...)
@@ -142,16 +139,55 @@ func (m *mock) operation(op *ir.Shape) jen.Code {
 	if mt := m.requestMediaType(op); mt != "" {
 		d[jen.Id("MediaType")] = jen.Lit(mt)
 	}
+	if mt := m.responseMediaType(op); mt != "" {
+		d[jen.Id("ResponseMediaType")] = jen.Lit(mt)
+	}
 	return jen.Values(d)
 }
 
-// requestMediaType is the media type of op's request body: its payload's,
-// else application/json when it has body members, else "" (no body).
+// anyMediaType is the MediaType of an operation that takes a body of any
+// Content-Type, or none.
+const anyMediaType = "*/*"
+
+// responseMediaType is the media type of op's successful response: its
+// output payload's, else application/json (a JSON body, "{}" when empty);
+// "" (no Accept check) when op has no output (smithy.api#Unit), answered
+// with no body, or a blob payload without @mediaType.
+func (m *mock) responseMediaType(op *ir.Shape) string {
+	if op.Output == "" || op.Output == ir.UnitID {
+		return ""
+	}
+	for _, mem := range m.opMembers(op.Output) {
+		if mem.Binding == ir.BindPayload {
+			if t := m.target(mem); t.Type == ir.BlobType && t.Traits.MediaType == "" {
+				return "" // any bytes: whatever the client accepts
+			}
+			return payloadMediaType(m.target(mem))
+		}
+	}
+	return "application/json"
+}
+
+// requestMediaType is the media type of op's request body: its payload's
+// (anyMediaType for a blob without @mediaType), else application/json when
+// it has body members, else "" (no body), or anyMediaType when the input
+// is a structure without members (whatever body comes is ignored, as
+// Smithy's RestJsonEmptyInputAndEmptyOutputWithJson wants).
 func (m *mock) requestMediaType(op *ir.Shape) string {
+	if op.Input == "" || op.Input == ir.UnitID {
+		return ""
+	}
 	body := false
-	for _, mem := range m.opMembers(op.Input) {
+	members := m.opMembers(op.Input)
+	if len(members) == 0 {
+		return anyMediaType
+	}
+	for _, mem := range members {
 		switch mem.Binding {
 		case ir.BindPayload:
+			if t := m.target(mem); t.Type == ir.BlobType && t.Traits.MediaType == "" {
+				return anyMediaType
+			}
 			return payloadMediaType(m.target(mem))
 		case ir.BindBody:
 			body = true

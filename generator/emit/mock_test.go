@@ -2,11 +2,14 @@ package emit
 
 import (
 	"bytes"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/dave/jennifer/jen"
 
 	"github.com/eksauthgen/eksauthgen/generator/ir"
 	"github.com/eksauthgen/eksauthgen/generator/passes"
@@ -19,28 +22,80 @@ func TestMockValidationError(t *testing.T) {
 			Traits: ir.Traits{Error: kind, HTTPError: status}}
 	}
 	tests := []struct {
-		name      string
-		errors    []*ir.Shape
-		code      string
-		status    int
-		fieldList bool
+		name   string
+		errors []*ir.Shape
+		code   string
+		shape  ir.ShapeID
 	}{
 		{"framework", []*ir.Shape{errShape(sid("InvalidParameterException"), "client", 400), errShape(frameworkValidation, "client", 400)},
-			"ValidationException", 400, true},
+			"ValidationException", frameworkValidation},
 		{"usual name", []*ir.Shape{errShape(sid("AccessDenied"), "client", 400), errShape(sid("InvalidParameterException"), "client", 400)},
-			"InvalidParameterException", 400, false},
+			"InvalidParameterException", sid("InvalidParameterException")},
 		{"first 400 client error", []*ir.Shape{errShape(sid("Boom"), "server", 500), errShape(sid("Nope"), "client", 400)},
-			"Nope", 400, false},
-		{"none", []*ir.Shape{errShape(sid("Boom"), "server", 500)}, "ValidationException", 400, false},
+			"Nope", sid("Nope")},
+		{"none", []*ir.Shape{errShape(sid("Boom"), "server", 500)}, "ValidationException", ""},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			m := &mock{gen: &gen{m: &ir.Model{}}, errors: tc.errors}
-			code, status, fl := m.validationError()
-			if code != tc.code || status != tc.status || fl != tc.fieldList {
-				t.Errorf("got %s %d %v, want %s %d %v", code, status, fl, tc.code, tc.status, tc.fieldList)
+			code, shape := m.validationError()
+			var id ir.ShapeID
+			if shape != nil {
+				id = shape.ID
+			}
+			if code != tc.code || id != tc.shape {
+				t.Errorf("got %s %s, want %s %s", code, id, tc.code, tc.shape)
 			}
 		})
+	}
+}
+
+// TestMockValidationPolicy checks the policy of validation error shapes:
+// smithy.framework's (fieldList with "path"), an AWS service's own (reason
+// and fieldList with "name"), and a plain error with another status.
+func TestMockValidationPolicy(t *testing.T) {
+	src := `{"smithy": "2.0", "shapes": {
+		"ex.test#Svc": {"type": "service", "version": "1", "operations": [{"target": "ex.test#Op"}],
+			"traits": {"aws.protocols#restJson1": {}}},
+		"ex.test#Op": {"type": "operation", "errors": [{"target": "ex.test#ValidationException"}, {"target": "ex.test#Denied"}],
+			"traits": {"smithy.api#http": {"method": "POST", "uri": "/op"}}},
+		"ex.test#ValidationException": {"type": "structure", "members": {
+			"message": {"target": "smithy.api#String"},
+			"reason": {"target": "ex.test#Reason"},
+			"fieldList": {"target": "ex.test#Fields"}},
+			"traits": {"smithy.api#error": "client"}},
+		"ex.test#Reason": {"type": "enum", "members": {
+			"A": {"target": "smithy.api#Unit", "traits": {"smithy.api#enumValue": "OTHER"}},
+			"B": {"target": "smithy.api#Unit", "traits": {"smithy.api#enumValue": "FIELD_VALIDATION_FAILED"}}}},
+		"ex.test#Fields": {"type": "list", "member": {"target": "ex.test#Field"}},
+		"ex.test#Field": {"type": "structure", "members": {
+			"name": {"target": "smithy.api#String"}, "message": {"target": "smithy.api#String"}}},
+		"ex.test#Denied": {"type": "structure", "members": {"message": {"target": "smithy.api#String"}},
+			"traits": {"smithy.api#error": "client", "smithy.api#httpError": 403}}
+	}}`
+	m, err := smithy.Parse([]byte(src), "v.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := passes.Run(m, passes.Config{}); err != nil {
+		t.Fatal(err)
+	}
+	mk := newMock(newGen(m, Config{Package: "v", ImportPath: "ex/v"}))
+	if mk.valCode != "ValidationException" || mk.valShape == nil {
+		t.Fatalf("validation error: %s %v", mk.valCode, mk.valShape)
+	}
+	render := func(e *ir.Shape) string {
+		return fmt.Sprintf("%#v", jen.Id("p").Op("=").Add(mk.rt("ValidationPolicy")).Values(mk.validationPolicy(e, jen.Lit(e.ID.Name()))))
+	}
+	got := render(mk.valShape)
+	for _, want := range []string{`FieldList: true`, `FieldName: "name"`, `Reason:    "FIELD_VALIDATION_FAILED"`} {
+		if !strings.Contains(got, want) {
+			t.Errorf("ValidationException policy %s: no %s", got, want)
+		}
+	}
+	denied := render(m.Shape("ex.test#Denied"))
+	if !strings.Contains(denied, "Status: 403") || strings.Contains(denied, "FieldList") || strings.Contains(denied, "Reason") {
+		t.Errorf("Denied policy: %s", denied)
 	}
 }
 

@@ -265,6 +265,13 @@ func (v Subject) GoString() string {
 	return sensitive.GoString(v.Format)
 }
 
+// MarshalJSON implements json.Marshaler with the same redaction as Format, so
+// that encoding/json, and slog's JSON handler with v in a slice or map,
+// never shows a sensitive value.
+func (v Subject) MarshalJSON() ([]byte, error) {
+	return sensitive.MarshalJSON(v.redactedFields())
+}
+
 func (v Subject) redactedFields() []sensitive.Field {
 	return []sensitive.Field{
 		{Name: "Namespace", Value: v.Namespace},

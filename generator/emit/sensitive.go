@@ -7,7 +7,7 @@ import (
 )
 
 // redacted describes a struct type that holds sensitive data and gets
-// Format, LogValue, String and GoString methods.
+// Format, LogValue, String, GoString and MarshalJSON methods.
 type redacted struct {
 	name     string // the Go type name
 	pkg      string // its package name, for %#v
@@ -24,9 +24,29 @@ type redactedField struct {
 }
 
 // memberSensitive reports whether a member's value must never be shown:
-// the member or its target has the sensitive trait.
+// the member or its target has the sensitive trait, or its target is a list
+// or map holding sensitive values that cannot redact themselves (strings,
+// blobs, numbers, ...: anything but structures and unions, whose generated
+// methods redact them), e.g. a list of @sensitive strings.
 func (g *gen) memberSensitive(mem *ir.Member) bool {
-	return mem.Traits.Sensitive || g.target(mem).Traits.Sensitive
+	return mem.Traits.Sensitive || g.target(mem).Traits.Sensitive || g.holdsBareSensitive(g.target(mem), 0)
+}
+
+// holdsBareSensitive reports whether collection t holds, at any depth of
+// nested lists and maps, a sensitive value of a type without redacting
+// methods, or an element whose member (not its type) is sensitive.
+func (g *gen) holdsBareSensitive(t *ir.Shape, depth int) bool {
+	if !t.Type.IsCollection() && t.Type != ir.MapType || depth > 16 {
+		return false
+	}
+	for _, elem := range t.Members {
+		et := g.target(elem)
+		selfRedacting := et.Type == ir.StructureType || et.Type == ir.UnionType
+		if elem.Traits.Sensitive || et.Traits.Sensitive && !selfRedacting || g.holdsBareSensitive(et, depth+1) {
+			return true
+		}
+	}
+	return false
 }
 
 // memberFields returns the redactedFields of members.
@@ -36,6 +56,19 @@ func (g *gen) memberFields(members []*ir.Member) []redactedField {
 		out = append(out, redactedField{name: mem.GoName, redact: g.memberSensitive(mem)})
 	}
 	return out
+}
+
+// opFields returns the redactedFields of an operation input or output
+// (id): every member is redacted when the shape itself is @sensitive (its
+// Go struct also carries ResultMetadata, which stays visible).
+func (g *gen) opFields(id ir.ShapeID) []redactedField {
+	fields := g.memberFields(g.opMembers(id))
+	if s := g.m.Shape(id); s != nil && s.Traits.Sensitive {
+		for i := range fields {
+			fields[i].redact = true
+		}
+	}
+	return fields
 }
 
 // emitTypesSensitive renders types/sensitive.go: the redacting methods of
@@ -81,10 +114,10 @@ func emitSensitive(g *gen) ([]File, error) {
 	var rs []redacted
 	for _, op := range g.m.Operations {
 		if op.Input != "" && g.sensitive[op.Input] {
-			rs = append(rs, redacted{name: inputName(op), pkg: g.cfg.Package, fields: g.memberFields(g.opMembers(op.Input)), receiver: "v"})
+			rs = append(rs, redacted{name: inputName(op), pkg: g.cfg.Package, fields: g.opFields(op.Input), receiver: "v"})
 		}
 		if op.Output != "" && g.sensitive[op.Output] {
-			fields := append(g.memberFields(g.opMembers(op.Output)), redactedField{name: "ResultMetadata"})
+			fields := append(g.opFields(op.Output), redactedField{name: "ResultMetadata"})
 			rs = append(rs, redacted{name: outputName(op), pkg: g.cfg.Package, fields: fields, receiver: "v"})
 		}
 	}
@@ -106,7 +139,7 @@ func (g *gen) emitRedacted(path, pkgPath, pkgName string, rs []redacted) ([]File
 }
 
 // genRedacted declares the methods that keep r's sensitive values out of
-// fmt and log/slog.
+// fmt, log/slog and encoding/json.
 //
 // Example output:
 //
@@ -127,6 +160,11 @@ func (g *gen) emitRedacted(path, pkgPath, pkgName string, rs []redacted) ([]File
 //	// GoString returns v formatted with %#v, sensitive values redacted.
 //	func (v Credentials) GoString() string { return sensitive.GoString(v.Format) }
 //
+//	// MarshalJSON implements json.Marshaler with the same redaction as Format, ...
+//	func (v Credentials) MarshalJSON() ([]byte, error) {
+//		return sensitive.MarshalJSON(v.redactedFields())
+//	}
+//
 //	func (v Credentials) redactedFields() []sensitive.Field {
 //		return []sensitive.Field{
 //			{Name: "AccessKeyId", Value: v.AccessKeyId},
@@ -139,17 +177,20 @@ func (g *gen) genRedacted(f *jen.File, r redacted) {
 	recv := func() *jen.Statement { return jen.Func().Params(jen.Id(rv).Id(r.name)) }
 	fieldsCall := jen.Id(rv).Dot("redactedFields").Call()
 
-	var format, logValue jen.Code
+	var format, logValue, marshal jen.Code
 	switch {
 	case r.whole:
 		format = jen.Qual(pkg, "FormatRedacted").Call(jen.Id("f"), jen.Id("verb"))
 		logValue = jen.Return(jen.Qual("log/slog", "StringValue").Call(jen.Qual(pkg, "Text")))
+		marshal = jen.Return(jen.Qual(pkg, "MarshalString").Call(jen.Qual(pkg, "Text")))
 	case r.isError:
 		format = jen.Qual(pkg, "FormatError").Call(jen.Id("f"), jen.Id("verb"), jen.Id(rv).Dot("Error").Call(), jen.Lit(r.pkg+"."+r.name), fieldsCall.Clone())
 		logValue = jen.Return(jen.Qual(pkg, "LogValue").Call(fieldsCall.Clone()))
+		marshal = jen.Return(jen.Qual(pkg, "MarshalString").Call(jen.Id(rv).Dot("Error").Call()))
 	default:
 		format = jen.Qual(pkg, "Format").Call(jen.Id("f"), jen.Id("verb"), jen.Lit(r.pkg+"."+r.name), fieldsCall.Clone())
 		logValue = jen.Return(jen.Qual(pkg, "LogValue").Call(fieldsCall.Clone()))
+		marshal = jen.Return(jen.Qual(pkg, "MarshalJSON").Call(fieldsCall.Clone()))
 	}
 	f.Comment("Format implements fmt.Formatter: " + rv + " prints as fmt would print it, with")
 	f.Comment("\"*** Sensitive Information Redacted ***\" in place of sensitive values.")
@@ -163,6 +204,10 @@ func (g *gen) genRedacted(f *jen.File, r redacted) {
 	f.Add(recv().Id("String").Params().String().Block(jen.Return(jen.Qual(pkg, "String").Call(jen.Id(rv).Dot("Format")))))
 	f.Comment("GoString returns " + rv + " formatted with %#v, sensitive values redacted.")
 	f.Add(recv().Id("GoString").Params().String().Block(jen.Return(jen.Qual(pkg, "GoString").Call(jen.Id(rv).Dot("Format")))))
+	f.Comment("MarshalJSON implements json.Marshaler with the same redaction as Format, so")
+	f.Comment("that encoding/json, and slog's JSON handler with " + rv + " in a slice or map,")
+	f.Comment("never shows a sensitive value.")
+	f.Add(recv().Id("MarshalJSON").Params().Params(jen.Index().Byte(), jen.Error()).Block(marshal))
 	if r.whole {
 		return
 	}

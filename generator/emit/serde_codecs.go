@@ -125,7 +125,10 @@ func fieldName(sh *ir.Shape, mem *ir.Member) string {
 
 // encodeMembers returns the statements writing the members of the
 // structure held in recv (a pointer) as object keys, skipping nil and zero
-// values as the SDK does.
+// values as the SDK does. In a structure sh that is not an operation input
+// (nil for the top level of an input), a member with a default and without
+// @clientOptional is always written: its default when unset (Smithy's
+// defaults are populated below the top level of an input only).
 //
 // Example output:
 //
@@ -142,9 +145,20 @@ func (s *serdeGen) encodeMembers(recv string, sh *ir.Shape, members []*ir.Member
 		}
 		field := jen.Id(recv).Dot(fieldName(sh, mem))
 		stmts := []jen.Code{jen.Id("w").Dot("Key").Call(jen.Lit(mem.JSONName)), s.encodeValue(field, mem, t)}
-		if cond := zeroCheck(field, mem, t); cond != nil {
+		cond := zeroCheck(field, mem, t)
+		def, hasDefault := "", false
+		if sh != nil && !sh.Traits.Input && !mem.Traits.ClientOptional {
+			def, hasDefault = s.defaultJSON(mem, t)
+		}
+		switch {
+		case hasDefault && cond != nil:
+			out = append(out, jen.If(cond).Block(stmts...).Else().Block(
+				jen.Id("w").Dot("Key").Call(jen.Lit(mem.JSONName)),
+				jen.Id("w").Dot("Raw").Call(jen.Index().Byte().Call(jen.Lit(def))),
+			))
+		case cond != nil && !hasDefault:
 			out = append(out, jen.If(cond).Block(stmts...))
-		} else {
+		default:
 			out = append(out, stmts...)
 		}
 	}
@@ -260,7 +274,8 @@ func (s *serdeGen) genStructEncoder(f *jen.File, sh *ir.Shape) {
 func (s *serdeGen) genStructDecoder(f *jen.File, sh *ir.Shape) {
 	body := []jen.Code{
 		jen.If(jen.Id("d").Dot("ReadNull").Call()).Block(jen.Return(jen.Nil(), jen.Nil())),
-		jen.Id("v").Op(":=").Op("&").Qual(s.typesPath(), sh.GoName).Values(),
+		jen.Id("v").Op(":=").Op("&").Qual(s.typesPath(), sh.GoName).Values(
+			s.defaultFields(codecMembers(sh), func(mem *ir.Member) string { return fieldName(sh, mem) }, inNested)),
 	}
 	body = append(body, s.decodeMembers("v", sh, codecMembers(sh), retNil)...)
 	body = append(body, jen.Return(jen.Id("v"), jen.Nil()))

@@ -43,7 +43,8 @@ func (s *serdeGen) emitDeserializers() (File, error) {
 //	}
 func (s *serdeGen) genDeserializer(f *jen.File, op *ir.Shape) {
 	members := s.opMembers(op.Output)
-	body := []jen.Code{jen.Id("out").Op(":=").Op("&").Id(outputName(op)).Values()}
+	body := []jen.Code{jen.Id("out").Op(":=").Op("&").Id(outputName(op)).Values(
+		s.defaultFields(members, func(mem *ir.Member) string { return mem.GoName }, inOutput))}
 	body = append(body, s.deserializeHTTP("out", members, retNil)...)
 	body = append(body, s.deserializeBody("out", nil, members, inOutput, retNil)...)
 	body = append(body, jen.Return(jen.Id("out"), jen.Nil()))
@@ -193,7 +194,7 @@ func (s *serdeGen) deserializeHTTP(recv string, members []*ir.Member, ret func(j
 				jen.If(jen.Len(jen.Id("vs")).Op("==").Lit(0).Op("||").Len(jen.Id("k")).Op("<").Lit(len(prefix)).Op("||").
 					Op("!").Qual("strings", "EqualFold").Call(jen.Id("k").Index(jen.Empty(), jen.Lit(len(prefix))), jen.Lit(prefix))).Block(jen.Continue()),
 				jen.If(field.Clone().Op("==").Nil()).Block(field.Clone().Op("=").Make(s.memberType(mem, inOutput))),
-				field.Clone().Index(jen.Id("k").Index(jen.Lit(len(prefix)), jen.Empty())).Op("=").Add(val),
+				field.Clone().Index(jen.Qual("strings", "ToLower").Call(jen.Id("k").Index(jen.Lit(len(prefix)), jen.Empty()))).Op("=").Add(val),
 			))
 		}
 	}

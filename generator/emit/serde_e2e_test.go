@@ -55,6 +55,26 @@ func TestSerdeEKSAuthSnapshots(t *testing.T) {
 // the test with the extra environment env.
 func runGenerated(t *testing.T, model []byte, pkg, testFile string, env []string) {
 	t.Helper()
+	goBin, dir, importPath, pkgs := writeGenerated(t, model, pkg)
+	test, err := os.ReadFile(testFile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	test = bytes.ReplaceAll(test, []byte("example.invalid/"+pkg), []byte(importPath))
+	if err := os.WriteFile(filepath.Join(dir, "serde_e2e_test.go"), test, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	goRun(t, goBin, env, append([]string{"vet"}, pkgs...)...)
+	goRun(t, goBin, env, "test", "-count=1", importPath)
+}
+
+// writeGenerated writes the files generated from model as package pkg in a
+// temporary directory inside the module (removed after the test) and
+// returns the go command, the package's directory and import path, and the
+// import paths of every generated package, sorted. It skips the test in
+// -short mode or without a go command.
+func writeGenerated(t *testing.T, model []byte, pkg string) (goBin, dir, importPath string, pkgs []string) {
+	t.Helper()
 	if testing.Short() {
 		t.Skip("builds generated code")
 	}
@@ -62,21 +82,21 @@ func runGenerated(t *testing.T, model []byte, pkg, testFile string, env []string
 	if err != nil {
 		t.Skip("no go command")
 	}
-	dir, err := os.MkdirTemp("testdata", "tmp-serde-")
+	tmp, err := os.MkdirTemp("testdata", "tmp-serde-")
 	if err != nil {
 		t.Fatal(err)
 	}
-	t.Cleanup(func() { os.RemoveAll(dir) })
-	importPath := "github.com/eksauthgen/eksauthgen/generator/emit/testdata/" + filepath.Base(dir) + "/" + pkg
+	t.Cleanup(func() { os.RemoveAll(tmp) })
+	importPath = "github.com/eksauthgen/eksauthgen/generator/emit/testdata/" + filepath.Base(tmp) + "/" + pkg
 	files, err := generator.Generate(model, generator.Options{Filename: pkg + ".json", ImportPath: importPath, Package: pkg})
 	if err != nil {
 		t.Fatal(err)
 	}
-	out := filepath.Join(dir, pkg)
-	pkgs := map[string]bool{}
+	dir = filepath.Join(tmp, pkg)
+	set := map[string]bool{}
 	for _, f := range files {
-		pkgs[path.Join(importPath, path.Dir(f.Path))] = true
-		p := filepath.Join(out, filepath.FromSlash(f.Path))
+		set[path.Join(importPath, path.Dir(f.Path))] = true
+		p := filepath.Join(dir, filepath.FromSlash(f.Path))
 		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
 			t.Fatal(err)
 		}
@@ -84,22 +104,18 @@ func runGenerated(t *testing.T, model []byte, pkg, testFile string, env []string
 			t.Fatal(err)
 		}
 	}
-	test, err := os.ReadFile(testFile)
+	return goBin, dir, importPath, slices.Sorted(maps.Keys(set))
+}
+
+// goRun runs the go command with args and the extra environment env,
+// failing the test with its output when it fails; it returns the output.
+func goRun(t *testing.T, goBin string, env []string, args ...string) []byte {
+	t.Helper()
+	cmd := exec.Command(goBin, args...)
+	cmd.Env = append(os.Environ(), env...)
+	b, err := cmd.CombinedOutput()
 	if err != nil {
-		t.Fatal(err)
+		t.Fatalf("go %s: %v\n%s", strings.Join(args, " "), err, b)
 	}
-	test = bytes.ReplaceAll(test, []byte("example.invalid/"+pkg), []byte(importPath))
-	if err := os.WriteFile(filepath.Join(out, "serde_e2e_test.go"), test, 0o644); err != nil {
-		t.Fatal(err)
-	}
-	run := func(args ...string) {
-		t.Helper()
-		cmd := exec.Command(goBin, args...)
-		cmd.Env = append(os.Environ(), env...)
-		if b, err := cmd.CombinedOutput(); err != nil {
-			t.Fatalf("go %s: %v\n%s", strings.Join(args, " "), err, b)
-		}
-	}
-	run(append([]string{"vet"}, slices.Sorted(maps.Keys(pkgs))...)...)
-	run("test", "-count=1", importPath)
+	return b
 }

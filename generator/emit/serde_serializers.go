@@ -2,7 +2,7 @@ package emit
 
 import (
 	"net/textproto"
-	"net/url"
+	"slices"
 	"strings"
 
 	"github.com/dave/jennifer/jen"
@@ -92,6 +92,8 @@ func (s *serdeGen) genSerializer(f *jen.File, op *ir.Shape) {
 	} else if b := bound(members, ir.BindBody); len(b) > 0 {
 		body = append(body, s.serializeBody(b)...)
 	}
+	body = append(body, s.serializeContentType(members)...)
+	body = append(body, s.serializeBodyEncoding(op, members)...)
 	body = append(body, jen.Return(jen.Id("req"), jen.Nil()))
 	f.Comment("serializeOp" + op.GoName + " builds the HTTP request of " + op.GoName + ".")
 	f.Func().Id("serializeOp"+op.GoName).Params(jen.Id("in").Op("*").Id(inputName(op))).Params(
@@ -173,26 +175,21 @@ func (s *serdeGen) pathExpr(op *ir.Shape, h *ir.HTTP, members []*ir.Member) (jen
 }
 
 // serializeQuery returns the statements setting req.RawQuery: the URI's
-// literal query parts, httpQuery members (lists repeat the key), then
-// httpQueryParams entries whose key is not set yet.
+// literal query as written, then httpQuery members (lists repeat the key),
+// then httpQueryParams entries whose key is not set yet (by a member or the
+// literal query), collected in an awsrt.Query.
 func (s *serdeGen) serializeQuery(h *ir.HTTP, members []*ir.Member) []jen.Code {
 	query := bound(members, ir.BindQuery)
 	params := bound(members, ir.BindQueryParams)
+	_, literal, _ := strings.Cut(h.URI, "?")
 	if len(query) == 0 && len(params) == 0 {
-		if len(h.Query) == 0 {
+		if literal == "" {
 			return nil
 		}
-		v := url.Values{}
-		for _, q := range h.Query {
-			v.Add(q.Key, q.Value)
-		}
-		return []jen.Code{jen.Id("req").Dot("RawQuery").Op("=").Lit(v.Encode())}
+		return []jen.Code{jen.Id("req").Dot("RawQuery").Op("=").Lit(literal)}
 	}
 	q := jen.Id("q")
-	out := []jen.Code{q.Clone().Op(":=").Qual("net/url", "Values").Values()}
-	for _, lq := range h.Query {
-		out = append(out, q.Clone().Dot("Add").Call(jen.Lit(lq.Key), jen.Lit(lq.Value)))
-	}
+	out := []jen.Code{jen.Var().Id("q").Add(s.rt("Query")), q.Clone().Dot("Grow").Call(jen.Lit(len(query) + len(params)))}
 	for _, mem := range query {
 		t := s.target(mem)
 		field := jen.Id("in").Dot(mem.GoName)
@@ -209,7 +206,7 @@ func (s *serdeGen) serializeQuery(h *ir.HTTP, members []*ir.Member) []jen.Code {
 			out = append(out, jen.For(jen.List(jen.Id("_"), jen.Id("e")).Op(":=").Range().Add(field)).Block(loop...))
 			continue
 		}
-		set := q.Clone().Dot("Set").Call(jen.Lit(mem.BindingName), s.textValue(s.fieldValue("in", mem), mem, t, tsDateTime, false))
+		set := q.Clone().Dot("Add").Call(jen.Lit(mem.BindingName), s.textValue(s.fieldValue("in", mem), mem, t, tsDateTime, false))
 		if cond := zeroCheck(field, mem, t); cond != nil {
 			out = append(out, jen.If(cond).Block(set))
 		} else {
@@ -223,8 +220,12 @@ func (s *serdeGen) serializeQuery(h *ir.HTTP, members []*ir.Member) []jen.Code {
 			continue
 		}
 		vt := s.target(vm)
+		taken := q.Clone().Dot("Has").Call(jen.Id("k"))
+		for _, lq := range h.Query {
+			taken = taken.Op("||").Id("k").Op("==").Lit(lq.Key)
+		}
 		loop := []jen.Code{
-			jen.If(jen.List(jen.Id("_"), jen.Id("ok")).Op(":=").Add(q.Clone()).Index(jen.Id("k")), jen.Id("ok")).Block(jen.Continue()),
+			jen.If(taken).Block(jen.Continue()),
 		}
 		if vt.Type.IsCollection() {
 			em := vt.Members[0]
@@ -243,17 +244,18 @@ func (s *serdeGen) serializeQuery(h *ir.HTTP, members []*ir.Member) []jen.Code {
 				loop = append(loop, jen.If(jen.Id("e").Op("==").Nil()).Block(jen.Continue()))
 				ev = jen.Op("*").Id("e")
 			}
-			loop = append(loop, q.Clone().Dot("Set").Call(jen.Id("k"), s.textValue(ev, vm, vt, tsDateTime, false)))
+			loop = append(loop, q.Clone().Dot("Add").Call(jen.Id("k"), s.textValue(ev, vm, vt, tsDateTime, false)))
 		}
 		out = append(out, jen.For(jen.List(jen.Id("k"), jen.Id("e")).Op(":=").Range().Id("in").Dot(mem.GoName)).Block(loop...))
 	}
-	return append(out, jen.Id("req").Dot("RawQuery").Op("=").Add(q).Dot("Encode").Call())
+	return append(out, jen.Id("req").Dot("RawQuery").Op("=").Add(q).Dot("Encode").Call(jen.Lit(literal)))
 }
 
 // serializeHeaders returns the statements filling req.Header from
-// httpHeader members (lists joined with ", ", string items quoted when
-// needed; empty strings not sent, as the SDK does) and httpPrefixHeaders
-// maps.
+// httpPrefixHeaders maps, then httpHeader members (which win over a prefix
+// header of the same name): lists joined with ", " (string items quoted
+// when needed), empty strings and empty lists sent as empty headers, unset
+// members not sent.
 func (s *serdeGen) serializeHeaders(members []*ir.Member) []jen.Code {
 	headers := bound(members, ir.BindHeader)
 	prefix := bound(members, ir.BindPrefixHeaders)
@@ -262,6 +264,23 @@ func (s *serdeGen) serializeHeaders(members []*ir.Member) []jen.Code {
 	}
 	hdr := jen.Id("h")
 	out := []jen.Code{hdr.Clone().Op(":=").Make(jen.Qual("net/http", "Header"), jen.Lit(len(headers)))}
+	for _, mem := range prefix {
+		t := s.target(mem)
+		vm := t.Member("value")
+		if t.Type != ir.MapType || vm == nil {
+			continue
+		}
+		vt := s.target(vm)
+		ev := jen.Id("e")
+		loop := []jen.Code{}
+		if valuePtr(vm, vt) {
+			loop = append(loop, jen.If(jen.Id("e").Op("==").Nil()).Block(jen.Continue()))
+			ev = jen.Op("*").Id("e")
+		}
+		text := s.textValue(ev, vm, vt, tsHTTPDate, false)
+		loop = append(loop, hdr.Clone().Dot("Set").Call(jen.Lit(mem.BindingName).Op("+").Id("k"), text))
+		out = append(out, jen.For(jen.List(jen.Id("k"), jen.Id("e")).Op(":=").Range().Id("in").Dot(mem.GoName)).Block(loop...))
+	}
 	for _, mem := range headers {
 		t := s.target(mem)
 		field := jen.Id("in").Dot(mem.GoName)
@@ -280,7 +299,7 @@ func (s *serdeGen) serializeHeaders(members []*ir.Member) []jen.Code {
 				text = s.rt("QuoteHeaderListItem").Call(text)
 			}
 			loop = append(loop, jen.Id("vs").Op("=").Append(jen.Id("vs"), text))
-			out = append(out, jen.If(jen.Len(field.Clone()).Op(">").Lit(0)).Block(
+			out = append(out, jen.If(field.Clone().Op("!=").Nil()).Block(
 				jen.Id("vs").Op(":=").Make(jen.Index().String(), jen.Lit(0), jen.Len(field.Clone())),
 				jen.For(jen.List(jen.Id("_"), jen.Id("e")).Op(":=").Range().Add(field.Clone())).Block(loop...),
 				hdr.Clone().Index(jen.Lit(key)).Op("=").Index().String().Values(jen.Qual("strings", "Join").Call(jen.Id("vs"), jen.Lit(", "))),
@@ -289,34 +308,11 @@ func (s *serdeGen) serializeHeaders(members []*ir.Member) []jen.Code {
 		}
 		set := hdr.Clone().Index(jen.Lit(key)).Op("=").Index().String().Values(
 			s.textValue(s.fieldValue("in", mem), mem, t, tsHTTPDate, mediaString(mem, t)))
-		cond := zeroCheck(field, mem, t)
-		if valuePtr(mem, t) && t.Type == ir.StringType {
-			cond = cond.Op("&&").Len(jen.Op("*").Add(field.Clone())).Op(">").Lit(0)
-		}
-		if cond != nil {
+		if cond := zeroCheck(field, mem, t); cond != nil {
 			out = append(out, jen.If(cond).Block(set))
 		} else {
 			out = append(out, set)
 		}
-	}
-	for _, mem := range prefix {
-		t := s.target(mem)
-		vm := t.Member("value")
-		if t.Type != ir.MapType || vm == nil {
-			continue
-		}
-		vt := s.target(vm)
-		ev := jen.Id("e")
-		loop := []jen.Code{}
-		if valuePtr(vm, vt) {
-			loop = append(loop, jen.If(jen.Id("e").Op("==").Nil()).Block(jen.Continue()))
-			ev = jen.Op("*").Id("e")
-		}
-		text := s.textValue(ev, vm, vt, tsHTTPDate, false)
-		loop = append(loop, jen.If(jen.Id("t").Op(":=").Add(text), jen.Len(jen.Id("t")).Op(">").Lit(0)).Block(
-			hdr.Clone().Dot("Set").Call(jen.Lit(mem.BindingName).Op("+").Id("k"), jen.Id("t")),
-		))
-		out = append(out, jen.For(jen.List(jen.Id("k"), jen.Id("e")).Op(":=").Range().Id("in").Dot(mem.GoName)).Block(loop...))
 	}
 	return append(out, jen.Id("req").Dot("Header").Op("=").Add(hdr))
 }
@@ -384,14 +380,27 @@ func payloadContentType(mem *ir.Member, t *ir.Shape) string {
 // serializePayload returns the statements setting the body from an
 // httpPayload member: JSON for structures, unions and documents, the raw
 // bytes of a string or blob (a stream is read whole). An unset payload
-// sends no body.
+// sends no body, except a structure's, sent as {}.
 func (s *serdeGen) serializePayload(mem *ir.Member) []jen.Code {
 	t := s.target(mem)
 	field := jen.Id("in").Dot(mem.GoName)
 	ct := jen.Id("req").Dot("ContentType").Op("=").Lit(payloadContentType(mem, t))
 	var set []jen.Code
 	switch t.Type {
-	case ir.StructureType, ir.UnionType, ir.DocumentType:
+	case ir.StructureType:
+		// An unset structure payload is sent as an empty object.
+		return []jen.Code{
+			jen.If(field.Clone().Op("!=").Nil()).Block(
+				jen.Id("w").Op(":=").Op("&").Add(s.rt("JSONWriter")).Values(),
+				jen.Id("w").Dot("Grow").Call(jen.Lit(512)),
+				s.encodeValue(field.Clone(), mem, t),
+				jen.Id("req").Dot("Body").Op("=").Id("w").Dot("Bytes").Call(),
+			).Else().Block(
+				jen.Id("req").Dot("Body").Op("=").Index().Byte().Call(jen.Lit("{}")),
+			),
+			ct,
+		}
+	case ir.UnionType, ir.DocumentType:
 		set = []jen.Code{
 			jen.Id("w").Op(":=").Op("&").Add(s.rt("JSONWriter")).Values(),
 			jen.Id("w").Dot("Grow").Call(jen.Lit(512)),
@@ -449,4 +458,42 @@ func (s *serdeGen) serializeBody(members []*ir.Member) []jen.Code {
 		jen.Id("req").Dot("Body").Op("=").Id("w").Dot("Bytes").Call(),
 		jen.Id("req").Dot("ContentType").Op("=").Lit("application/json"),
 	)
+}
+
+// serializeContentType returns, when an httpHeader member binds
+// Content-Type, the statement letting its value (when set) replace the
+// payload's default content type.
+func (s *serdeGen) serializeContentType(members []*ir.Member) []jen.Code {
+	for _, mem := range bound(members, ir.BindHeader) {
+		if strings.EqualFold(mem.BindingName, "Content-Type") {
+			return []jen.Code{jen.If(
+				jen.Id("v").Op(":=").Id("req").Dot("Header").Dot("Get").Call(jen.Lit("Content-Type")),
+				jen.Id("v").Op("!=").Lit(""),
+			).Block(jen.Id("req").Dot("ContentType").Op("=").Id("v"))}
+		}
+	}
+	return nil
+}
+
+// serializeBodyEncoding returns the statements that compress the body of
+// an operation with @requestCompression (gzip, once the body reaches
+// awsrt.MinCompressSize bytes; Content-Encoding gets "gzip" appended) and
+// set Content-MD5 for @httpChecksumRequired (of the body as sent).
+func (s *serdeGen) serializeBodyEncoding(op *ir.Shape, members []*ir.Member) []jen.Code {
+	var out []jen.Code
+	if slices.Contains(op.Traits.RequestCompression, "gzip") {
+		streaming := false
+		for _, mem := range bound(members, ir.BindPayload) {
+			streaming = streaming || isStream(s.target(mem))
+		}
+		if !streaming {
+			out = append(out, jen.If(jen.Err().Op(":=").Add(s.rt("GzipBody")).Call(jen.Id("req")), jen.Err().Op("!=").Nil()).Block(
+				jen.Return(jen.Nil(), jen.Err()),
+			))
+		}
+	}
+	if op.Traits.HTTPChecksumRequired {
+		out = append(out, s.rt("SetContentMD5").Call(jen.Id("req")))
+	}
+	return out
 }

@@ -242,7 +242,9 @@ func (v *vgen) absenceOf(mem *ir.Member, ref valueRef) absence {
 			present: func() *jen.Statement { return ref.expr().Op("!=").Nil() },
 			ok:      true, required: true,
 		}
-	case t.Type == ir.EnumType:
+	case t.Type == ir.EnumType, t.Type == ir.StringType && !mem.Pointer:
+		// A non-pointer string (an enum, or a string with the legacy enum
+		// trait) is empty when absent.
 		return absence{
 			absent:  func() *jen.Statement { return jen.Len(ref.expr()).Op("==").Lit(0) },
 			present: func() *jen.Statement { return jen.Len(ref.expr()).Op(">").Lit(0) },

@@ -24,30 +24,6 @@ func (v *vgen) enumMessageValues(e *ir.Shape) []jen.Code {
 	return out
 }
 
-// legacyEnumValues returns the values of a string's smithy.api#enum trait:
-// all of them, and those a validation message lists (entries tagged
-// "internal" left out).
-func legacyEnumValues(s *ir.Shape) (all, listed []jen.Code) {
-	internal := map[int]bool{}
-	if tr, ok := s.Traits.Get(ir.TraitEnum); ok {
-		for i, def := range tr.Value.Items {
-			tags, _ := def.Get("tags")
-			for _, tag := range tags.Items {
-				if tag.Str == "internal" {
-					internal[i] = true
-				}
-			}
-		}
-	}
-	for i, def := range s.Traits.LegacyEnum {
-		all = append(all, jen.Lit(def.Value))
-		if !internal[i] {
-			listed = append(listed, jen.Lit(def.Value))
-		}
-	}
-	return all, listed
-}
-
 // enumCheck returns the membership check of an enum, intEnum or legacy-enum
 // string value; rawKey says val is a plain string (a map key).
 //
@@ -73,12 +49,6 @@ func (v *vgen) enumCheck(t *ir.Shape, val *jen.Statement, rawKey bool) []jen.Cod
 		}
 		return []jen.Code{jen.If(jen.Op("!").Id(isKnownName(t)).Call(arg)).Block(
 			collector().Dot(report).Call(v.enumMessageValues(t)...))}
-	case t.Type == ir.StringType && len(t.Traits.LegacyEnum) > 0:
-		all, listed := legacyEnumValues(t)
-		return []jen.Code{jen.Switch(val).Block(
-			jen.Case(all...),
-			jen.Default().Block(collector().Dot("Enum").Call(listed...)),
-		)}
 	}
 	return nil
 }

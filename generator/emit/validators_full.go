@@ -328,11 +328,12 @@ func quoteComment(s string) string {
 }
 
 // genPatterns declares the compiled patterns, in order of first use. Each
-// was compiled at generation time, so MustCompile cannot fail.
+// was compiled at generation time, so MustCompile cannot fail; the
+// validation template matches simple anchored patterns without regexp.
 //
 // Example output:
 //
-//	var validationPattern0 = regexp.MustCompile("^[a-z]+$")
+//	var validationPattern0 = validation.MustCompile("^[a-z]+$")
 func (v *vgen) genPatterns() {
 	if len(v.patternOrder) == 0 {
 		return
@@ -340,7 +341,7 @@ func (v *vgen) genPatterns() {
 	v.f.Comment("The patterns of the model, compiled once (each compiled at generation time).")
 	v.f.Var().DefsFunc(func(gr *jen.Group) {
 		for _, p := range v.patternOrder {
-			gr.Id(v.patterns[p]).Op("=").Qual("regexp", "MustCompile").Call(jen.Lit(p))
+			gr.Id(v.patterns[p]).Op("=").Qual(v.internalPath("validation"), "MustCompile").Call(jen.Lit(p))
 		}
 	})
 }

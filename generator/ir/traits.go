@@ -156,10 +156,7 @@ type EnumDefinition struct {
 	Name       string
 	Doc        string
 	Deprecated bool
-
-	// Derived by the passes.
-	GoName string // the constant's name in the types package (names pass)
-	GoDoc  string // Doc as Go doc comment text (docs pass)
+	Internal   bool // tagged "internal": left out of validation messages
 }
 
 // HTTP is the smithy.api#http trait of an operation, with its URI pattern

@@ -19,13 +19,12 @@ const requiredDoc = "This member is required."
 // convertDocs turns the HTML documentation of the model into Go doc comment
 // text (see goDoc).
 //
-// Needs: typed traits (Traits.Documentation, Required, Deprecated,
-// LegacyEnum) and the service pass (m.Shapes() pruned to what the service
-// reaches). Independent of the names pass.
+// Needs: typed traits (Traits.Documentation, Required, Deprecated), the
+// legacyenums pass, and the service pass (m.Shapes() pruned to what the
+// service reaches). Independent of the names pass.
 //
-// Guarantees: Shape.Doc of every shape, Member.Doc of every member and
-// EnumDefinition.GoDoc of every legacy enum definition is set, "" when there
-// is nothing to say. A member of a structure or union without documentation
+// Guarantees: Shape.Doc of every shape and Member.Doc of every member is
+// set, "" when there is nothing to say. A member of a structure or union without documentation
 // takes its target's, as the SDK does. The docs of a required structure
 // member end with the paragraph "This member is required.", and those of a
 // deprecated shape or member with a "Deprecated: <message>" paragraph. Never
@@ -48,14 +47,6 @@ func convertDocs(m *ir.Model) error {
 				extra = append(extra, d)
 			}
 			mem.Doc = goDoc(src, extra...)
-		}
-		for i := range s.Traits.LegacyEnum {
-			def := &s.Traits.LegacyEnum[i]
-			var extra []string
-			if def.Deprecated {
-				extra = append(extra, "Deprecated: This value has been deprecated.")
-			}
-			def.GoDoc = goDoc(def.Doc, extra...)
 		}
 	}
 	return nil

@@ -150,6 +150,9 @@ func TestConvertDocs(t *testing.T) {
 	op := ntOp("ns#Op", "", "")
 	op.Traits.Deprecated = &ir.Deprecated{}
 	m := ntModel(nil, target, s, u, e, op)
+	if err := convertLegacyEnums(m); err != nil {
+		t.Fatal(err)
+	}
 	if err := convertDocs(m); err != nil {
 		t.Fatal(err)
 	}
@@ -162,8 +165,8 @@ func TestConvertDocs(t *testing.T) {
 		{"required member", s.Members[2].Doc, "This member is required."},
 		{"deprecated member", s.Members[3].Doc, "Deprecated: Use documented."},
 		{"union member: target docs, no required sentence", u.Members[0].Doc, "A name."},
-		{"legacy enum definition", e.Traits.LegacyEnum[0].GoDoc, "The A.\n\nDeprecated: This value has been deprecated."},
-		{"legacy enum definition without docs", e.Traits.LegacyEnum[1].GoDoc, ""},
+		{"legacy enum definition", e.Members[0].Doc, "The A.\n\nDeprecated: This member has been deprecated."},
+		{"legacy enum definition without docs", e.Members[1].Doc, ""},
 		{"deprecated operation without message", op.Doc, "Deprecated: This operation has been deprecated."},
 		{"undocumented shape", u.Doc, ""},
 	}

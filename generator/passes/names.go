@@ -13,12 +13,11 @@ import (
 //
 // Needs: the service pass (m.Service and m.Operations set, m.Shapes() pruned
 // to what the service reaches), flattened mixins, and typed traits
-// (Traits.Error, Traits.LegacyEnum; Shape.IsMixin).
+// (Traits.Error; Shape.IsMixin), and the legacyenums pass.
 //
 // Guarantees:
 //   - Every structure that is an error, or the target of a member, or not an
-//     operation's input or output, and every union, enum, intEnum and string
-//     with the legacy enum trait, has GoPackage TypesPackage and a GoName
+//     operation's input or output, and every union, enum and intEnum, has GoPackage TypesPackage and a GoName
 //     unique in the types package. Other shapes (simple types, lists, maps,
 //     inputs and outputs used only as such, prelude shapes, mixins) have
 //     NoPackage and an empty GoName.
@@ -75,8 +74,6 @@ func deriveNames(m *ir.Model) error {
 			nameUnionMembers(s, types)
 		case ir.EnumType, ir.IntEnumType:
 			nameEnumMembers(s, types)
-		case ir.StringType:
-			nameLegacyEnum(s, types)
 		}
 	}
 	nameOperations(m, renames)
@@ -182,8 +179,6 @@ func getsTypeName(s *ir.Shape, u shapeUse) bool {
 		return u.target || u.err || s.Traits.Error != "" || !(u.input || u.output)
 	case ir.UnionType, ir.EnumType, ir.IntEnumType:
 		return true
-	case ir.StringType:
-		return len(s.Traits.LegacyEnum) > 0
 	}
 	return false
 }
@@ -242,19 +237,6 @@ func nameEnumMembers(s *ir.Shape, types *nameScope) {
 	own := newNameScope()
 	for _, mem := range s.Members {
 		mem.GoName = enumConstant(s.GoName, mem.Name, own, types)
-	}
-}
-
-// nameLegacyEnum names the constants of a string with the legacy enum trait.
-func nameLegacyEnum(s *ir.Shape, types *nameScope) {
-	own := newNameScope()
-	for i := range s.Traits.LegacyEnum {
-		def := &s.Traits.LegacyEnum[i]
-		name := def.Name
-		if name == "" {
-			name = def.Value
-		}
-		def.GoName = enumConstant(s.GoName, name, own, types)
 	}
 }
 

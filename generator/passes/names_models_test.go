@@ -129,6 +129,9 @@ func TestDeriveNamesSharedModels(t *testing.T) {
 	var escaped []string
 	for _, f := range namesSharedModels(t) {
 		m := namesLoadModel(t, f)
+		if err := convertLegacyEnums(m); err != nil {
+			t.Fatal(err)
+		}
 		if err := deriveNames(m); err != nil {
 			t.Errorf("%s: %v", f, err)
 			continue
@@ -166,9 +169,6 @@ func TestDeriveNamesSharedModels(t *testing.T) {
 				if strings.HasSuffix(mem.GoName+mem.UnionVariant, "_") {
 					escaped = append(escaped, string(mem.ID)+" "+mem.GoName)
 				}
-			}
-			for _, d := range s.Traits.LegacyEnum {
-				declare(d.GoName, s.ID)
 			}
 		}
 	}

@@ -70,7 +70,7 @@ func ntName(m *ir.Model, key string) string {
 	switch {
 	case strings.HasPrefix(extra, "enum["):
 		i, _ := strconv.Atoi(strings.TrimSuffix(strings.TrimPrefix(extra, "enum["), "]"))
-		return s.Traits.LegacyEnum[i].GoName
+		return s.Members[i].GoName
 	case id.Member() != "":
 		mem := s.Member(id.Member())
 		if mem == nil {
@@ -107,6 +107,9 @@ func TestDeriveNames(t *testing.T) {
 	legacy := func(id string, defs ...ir.EnumDefinition) *ir.Shape {
 		s := ntShape(id, ir.StringType)
 		s.Traits.LegacyEnum = defs
+		if err := convertLegacyEnums(ntModel(nil, s)); err != nil {
+			t.Fatal(err)
+		}
 		return s
 	}
 	tests := []struct {

@@ -30,8 +30,8 @@ import (
 //     in a @sparse list or map.
 //   - Union, set and enum members, and map keys, are never pointers.
 //
-// Needs: the traits pass (Default, ClientOptional, Sparse, Streaming,
-// LegacyEnum decoded) and the service pass (the shapes kept).
+// Needs: the traits pass (Default, ClientOptional, Sparse, Streaming
+// decoded), the legacyenums pass and the service pass (the shapes kept).
 //
 // Guarantees: Member.Pointer is set on every member of every shape as
 // above. Never fails.
@@ -76,7 +76,7 @@ func pointableTarget(t *ir.Shape) bool {
 		ir.EnumType, ir.IntEnumType:
 		return false
 	case ir.StringType:
-		return len(t.Traits.LegacyEnum) == 0 && !t.Traits.Has(ir.TraitEnum)
+		return !t.Traits.Has(ir.TraitEnum)
 	}
 	return true
 }

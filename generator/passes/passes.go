@@ -26,6 +26,7 @@ func List(cfg Config) []Pass {
 		{"apply", applyStatements},
 		{"mixins", flattenMixins},
 		{"traits", decodeTraits},
+		{"legacyenums", convertLegacyEnums},
 		{"service", func(m *ir.Model) error { return selectService(m, cfg.Service) }},
 		{"bindings", deriveBindings},
 		{"names", deriveNames},

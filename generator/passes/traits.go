@@ -232,7 +232,13 @@ func decodeLegacyEnum(tr ir.Trait, d *traitDecoder) []ir.EnumDefinition {
 		}
 		name, _ := d.field(item, "name", false)
 		doc, _ := d.field(item, "documentation", false)
-		defs = append(defs, ir.EnumDefinition{Value: value, Name: name, Doc: doc, Deprecated: d.boolField(item, "deprecated")})
+		internal := false
+		if tags, ok := item.Value.Get("tags"); ok {
+			for _, tag := range tags.Items {
+				internal = internal || tag.Kind == ir.StringNode && tag.Str == "internal"
+			}
+		}
+		defs = append(defs, ir.EnumDefinition{Value: value, Name: name, Doc: doc, Deprecated: d.boolField(item, "deprecated"), Internal: internal})
 	}
 	return defs
 }

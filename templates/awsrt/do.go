@@ -15,6 +15,7 @@ import (
 	awshttp "github.com/aws/aws-sdk-go-v2/aws/transport/http"
 	"github.com/aws/smithy-go"
 	smithyauth "github.com/aws/smithy-go/auth"
+	smithyendpoints "github.com/aws/smithy-go/endpoints"
 	"github.com/aws/smithy-go/logging"
 	smithyhttp "github.com/aws/smithy-go/transport/http"
 )
@@ -47,13 +48,14 @@ func Do(ctx context.Context, cfg *Config, operation string, req *Request, decode
 	return nil
 }
 
-// call is the state shared by the attempts of one call.
+// call is the state shared by the attempts of one call. The decode
+// functions are passed to the methods that call them rather than kept here:
+// the escape analysis then sees they do not outlive the call, so the
+// closures of the generated operations stay on the stack.
 type call struct {
 	cfg          *Config
 	operation    string
 	req          *Request
-	decode       DecodeFunc
-	decodeErr    ErrorDecoder
 	payloadHash  string
 	invocationID string
 	maxAttempts  int
@@ -73,8 +75,6 @@ func do(ctx context.Context, cfg *Config, operation string, req *Request, decode
 		cfg:          cfg,
 		operation:    operation,
 		req:          req,
-		decode:       decode,
-		decodeErr:    decodeErr,
 		invocationID: id,
 		maxAttempts:  retryer.MaxAttempts(),
 		signer:       cfg.Signer,
@@ -101,7 +101,7 @@ func do(ctx context.Context, cfg *Config, operation string, req *Request, decode
 			c.logf(logging.Debug, cfg.ClientLogMode.IsRetries(), "retrying request %s/%s, attempt %d", cfg.ServiceID, operation, attempt)
 		}
 
-		err = c.attempt(ctx, attempt)
+		err = c.attempt(ctx, attempt, decode, decodeErr)
 
 		if relErr := releaseRetryToken(err); relErr != nil && err != nil {
 			return fmt.Errorf("failed to release retry token after request error, %w", err)
@@ -166,7 +166,7 @@ func retryAfter(backoff time.Duration, err error) time.Duration {
 }
 
 // attempt runs one attempt: identity, endpoint, build, sign, send, decode.
-func (c *call) attempt(ctx context.Context, attempt int) error {
+func (c *call) attempt(ctx context.Context, attempt int, decode DecodeFunc, decodeErr ErrorDecoder) error {
 	cfg := c.cfg
 	var creds aws.Credentials
 	signed := !anonymous(cfg.Credentials)
@@ -189,18 +189,7 @@ func (c *call) attempt(ctx context.Context, attempt int) error {
 		return err
 	}
 	if signed {
-		name, region := cfg.SigningName, cfg.SigningRegion
-		if opts, ok := smithyauth.GetAuthOptions(&ep.Properties); ok {
-			for _, o := range opts {
-				if v, ok := smithyhttp.GetSigV4SigningName(&o.SignerProperties); ok {
-					name = v
-				}
-				if v, ok := smithyhttp.GetSigV4SigningRegion(&o.SignerProperties); ok {
-					region = v
-				}
-			}
-		}
-		if err := c.signer.SignHTTP(ctx, creds, r, c.payloadHash, name, region, cfg.now()); err != nil {
+		if err := c.sign(ctx, creds, r, &ep); err != nil {
 			return fmt.Errorf("sign request: sign http: %w", err)
 		}
 	}
@@ -220,20 +209,74 @@ func (c *call) attempt(ctx context.Context, attempt int) error {
 		return responseError(resp, err)
 	}
 	c.logResponse(resp)
-	return c.handleResponse(resp)
+	return handleResponse(resp, decode, decodeErr)
+}
+
+// sign signs r with SigV4 as the SDK does. A path of unreserved characters
+// and '/' only is the same escaped once or twice, so the signer is told not
+// to escape it again: the signature is the same and the copies are saved.
+func (c *call) sign(ctx context.Context, creds aws.Credentials, r *http.Request, ep *smithyendpoints.Endpoint) error {
+	name, region := c.cfg.signingScope(ep)
+	// The signer replaces RawQuery with the canonical query (sorted, "k="
+	// for a bare key); the serializer's query is sent instead: it is the
+	// same canonically, so the signature holds.
+	query := r.URL.RawQuery
+	defer func() { r.URL.RawQuery = query }()
+	if plainPath(r.URL.EscapedPath()) {
+		return c.signer.SignHTTP(ctx, creds, r, c.payloadHash, name, region, c.cfg.now(), keepPath)
+	}
+	return c.signer.SignHTTP(ctx, creds, r, c.payloadHash, name, region, c.cfg.now())
+}
+
+// keepPath makes the signer use the request's escaped path as it is.
+func keepPath(o *v4.SignerOptions) { o.DisableURIPathEscaping = true }
+
+// plainPath reports whether p holds only the characters that SigV4's path
+// escaping keeps: unreserved ones (RFC 3986) and '/'.
+func plainPath(p string) bool {
+	for i := 0; i < len(p); i++ {
+		switch b := p[i]; {
+		case 'a' <= b && b <= 'z', 'A' <= b && b <= 'Z', '0' <= b && b <= '9':
+		case b == '-', b == '_', b == '.', b == '~', b == '/':
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+// signingScope returns the signing name and region of an attempt: cfg's,
+// unless the endpoint's auth-scheme properties override them.
+func (c *Config) signingScope(ep *smithyendpoints.Endpoint) (name, region string) {
+	name, region = c.SigningName, c.SigningRegion
+	// Values is nil, without allocating, for an endpoint without properties,
+	// where Get would allocate their map.
+	if ep.Properties.Values() == nil {
+		return name, region
+	}
+	opts, _ := smithyauth.GetAuthOptions(&ep.Properties)
+	for _, o := range opts {
+		if v, ok := smithyhttp.GetSigV4SigningName(&o.SignerProperties); ok {
+			name = v
+		}
+		if v, ok := smithyhttp.GetSigV4SigningRegion(&o.SignerProperties); ok {
+			region = v
+		}
+	}
+	return name, region
 }
 
 // handleResponse reads and decodes the response; it always closes the body.
-func (c *call) handleResponse(resp *http.Response) error {
+func handleResponse(resp *http.Response, decode DecodeFunc, decodeErr ErrorDecoder) error {
 	if resp.StatusCode < 200 || resp.StatusCode >= 300 {
-		return responseError(resp, c.decodeError(resp))
+		return responseError(resp, decodeError(resp, decodeErr))
 	}
 	body, err := readBody(resp, -1)
 	if err != nil {
 		return responseError(resp, &smithy.DeserializationError{Err: fmt.Errorf("failed to decode response body, %w", err)})
 	}
-	if c.decode != nil {
-		if err := c.decode(resp, body); err != nil {
+	if decode != nil {
+		if err := decode(resp, body); err != nil {
 			return responseError(resp, &smithy.DeserializationError{
 				Err:      fmt.Errorf("failed to decode response body, %w", err),
 				Snapshot: snapshot(body),

@@ -348,6 +348,8 @@ func TestDoErrorDecoding(t *testing.T) {
 		{"case-insensitive", 400, nil, `{"__type":"invalidtokenexception","MESSAGE":"q"}`, "InvalidTokenException", "q", true, false},
 		{"empty body", 400, nil, ``, "UnknownError", "UnknownError", false, true},
 		{"unknown code", 400, nil, `{"__type":"NewException","message":"n"}`, "NewException", "n", false, true},
+		{"code sanitised to nothing", 400, nil, `{"__tYpe":"#"}`, "UnknownError", "UnknownError", false, true},
+		{"header sanitised to nothing", 400, []string{"X-Amzn-ErrorType", ":http://x"}, `{"code":"B"}`, "UnknownError", "UnknownError", false, true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -2,6 +2,7 @@ package awsrt
 
 import (
 	"context"
+	"fmt"
 	"math"
 	"runtime"
 	"strings"
@@ -107,10 +108,15 @@ func TestResolveCredentials(t *testing.T) {
 }
 
 func TestSDKRequestHeader(t *testing.T) {
-	if got := sdkRequestHeader(2, 3); got != "attempt=2; max=3" {
-		t.Errorf("got %q", got)
-	}
-	if got := sdkRequestHeader(4, 0); got != "attempt=4" {
-		t.Errorf("got %q", got)
+	for _, maxAttempts := range []int{0, 1, 2, 3, 5} {
+		for attempt := 1; attempt <= 4; attempt++ {
+			want := fmt.Sprintf("attempt=%d; max=%d", attempt, maxAttempts)
+			if maxAttempts == 0 {
+				want = fmt.Sprintf("attempt=%d", attempt)
+			}
+			if got := sdkRequestHeader(attempt, maxAttempts); got != want {
+				t.Errorf("sdkRequestHeader(%d, %d) = %q, want %q", attempt, maxAttempts, got, want)
+			}
+		}
 	}
 }

@@ -1,10 +1,15 @@
 package awsrt
 
 import (
+	"bytes"
+	"compress/gzip"
 	"errors"
+	"io"
 	"math"
 	"math/big"
+	"net/http"
 	"regexp"
+	"strings"
 	"testing"
 	"time"
 
@@ -144,5 +149,36 @@ func TestDeserializationErrorAndUUID(t *testing.T) {
 	b, err2 := NewUUID()
 	if err1 != nil || err2 != nil || !re.MatchString(a) || a == b {
 		t.Errorf("NewUUID: %s %s %v %v", a, b, err1, err2)
+	}
+}
+
+func TestGzipBody(t *testing.T) {
+	small := &Request{Body: []byte("{}")}
+	if err := GzipBody(small); err != nil || string(small.Body) != "{}" || small.Header != nil {
+		t.Errorf("small body changed: %q %v %v", small.Body, small.Header, err)
+	}
+	big := bytes.Repeat([]byte("a"), MinCompressSize)
+	req := &Request{Body: big, Header: http.Header{"Content-Encoding": {"custom"}}}
+	if err := GzipBody(req); err != nil {
+		t.Fatal(err)
+	}
+	if got := strings.Join(req.Header.Values("Content-Encoding"), ", "); got != "custom, gzip" {
+		t.Errorf("Content-Encoding = %q", got)
+	}
+	zr, err := gzip.NewReader(bytes.NewReader(req.Body))
+	if err != nil {
+		t.Fatal(err)
+	}
+	out, err := io.ReadAll(zr)
+	if err != nil || !bytes.Equal(out, big) {
+		t.Errorf("gunzip: %d bytes, %v", len(out), err)
+	}
+}
+
+func TestSetContentMD5(t *testing.T) {
+	req := &Request{Body: []byte("abc")}
+	SetContentMD5(req)
+	if got := req.Header.Get("Content-MD5"); got != "kAFQmDzST7DWlj99KOF/cg==" {
+		t.Errorf("Content-MD5 = %q", got)
 	}
 }

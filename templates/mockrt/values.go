@@ -126,10 +126,6 @@ func ParseBigFloat(s string) (*big.Float, error) {
 // FormatBigFloat formats a big decimal exactly as far as its precision goes.
 func FormatBigFloat(v *big.Float) string { return v.Text('g', -1) }
 
-// ParseDateTime, ParseHTTPDate and ParseEpochSeconds parse a timestamp in
-// one of Smithy's formats.
-func ParseDateTime(s string) (time.Time, error) { return awsrt.ParseDateTime(strings.TrimSpace(s)) }
-
 // ParseHTTPDate parses an IMF-fixdate timestamp.
 func ParseHTTPDate(s string) (time.Time, error) { return awsrt.ParseHTTPDate(strings.TrimSpace(s)) }
 

@@ -75,24 +75,34 @@ func WithRequestLog(logger *slog.Logger) Option {
 // WithValidationError names the error type that reports an input failing
 // validation (InvalidParameterException by default), e.g. another modeled client error;
 // its status is the modeled one (400 for an unmodeled name). The message
-// names every violation.
+// names every violation; the error's fieldList and reason members, when it
+// has them, are filled too.
 func WithValidationError(code string) Option {
-	status := 400
+	p := mockrt.ValidationPolicy{Code: code}
 	switch code {
 	case "InternalServerException":
-		status = 500
+		p = mockrt.ValidationPolicy{
+			Code:   code,
+			Status: 500,
+		}
 	case "ResourceNotFoundException":
-		status = 404
+		p = mockrt.ValidationPolicy{
+			Code:   code,
+			Status: 404,
+		}
 	case "ServiceUnavailableException":
-		status = 503
+		p = mockrt.ValidationPolicy{
+			Code:   code,
+			Status: 503,
+		}
 	case "ThrottlingException":
-		status = 429
+		p = mockrt.ValidationPolicy{
+			Code:   code,
+			Status: 429,
+		}
 	}
 	return func(c *mockrt.Config) {
-		c.Validation = mockrt.ValidationPolicy{
-			Code:   code,
-			Status: status,
-		}
+		c.Validation = p
 	}
 }
 

@@ -19,8 +19,10 @@
 // Malformed input is answered with 400 SerializationException, a constraint
 // violation with 400 InvalidParameterException naming every violation, an unknown
 // route with 404 UnknownOperationException, a body of the wrong Content-Type
-// with 415 UnsupportedMediaTypeException, and a Go error that is not a
-// modeled error with 500 InternalFailure, which does not show the error's text.
+// with 415 UnsupportedMediaTypeException, an Accept header that excludes the
+// response's media type with 406 NotAcceptableException, and a Go error that
+// is not a modeled error with 500 InternalFailure, which does not show the
+// error's text.
 package eksauthmock
 
 import (
@@ -40,22 +42,20 @@ type Service interface {
 // NewHandler returns an http.Handler serving svc with the restJson1 protocol.
 func NewHandler(svc Service, opts ...Option) http.Handler {
 	cfg := mockrt.Config{
-		Errors: encodeError,
-		Validation: mockrt.ValidationPolicy{
-			Code:   "InvalidParameterException",
-			Status: 400,
-		},
+		Errors:     encodeError,
+		Validation: mockrt.ValidationPolicy{Code: "InvalidParameterException"},
 	}
 	for _, o := range opts {
 		o(&cfg)
 	}
 	h := &handler{svc: svc}
 	return mockrt.NewServer(cfg, []mockrt.Operation{{
-		Handle:    h.serveAssumeRoleForPodIdentity,
-		MediaType: "application/json",
-		Method:    "POST",
-		Name:      "AssumeRoleForPodIdentity",
-		Path:      []mockrt.Segment{{Literal: "clusters"}, {Label: true}, {Literal: "assume-role-for-pod-identity"}},
+		Handle:            h.serveAssumeRoleForPodIdentity,
+		MediaType:         "application/json",
+		Method:            "POST",
+		Name:              "AssumeRoleForPodIdentity",
+		Path:              []mockrt.Segment{{Literal: "clusters"}, {Label: true}, {Literal: "assume-role-for-pod-identity"}},
+		ResponseMediaType: "application/json",
 	}})
 }
 

@@ -29,3 +29,10 @@ func (v Credentials) String() string {
 func (v Credentials) GoString() string {
 	return sensitive.GoString(v.Format)
 }
+
+// MarshalJSON implements json.Marshaler with the same redaction as Format, so
+// that encoding/json, and slog's JSON handler with v in a slice or map,
+// never shows a sensitive value.
+func (v Credentials) MarshalJSON() ([]byte, error) {
+	return sensitive.MarshalString(sensitive.Text)
+}

@@ -82,7 +82,7 @@ func (d *decoder) decodeParams(rs ir.Node) []*Param {
 			d.errorf(f.Value.Pos, "parameter %q: want an object, got %s", f.Key, f.Value.Kind)
 			continue
 		}
-		typ, _ := f.Value.Get("type")
+		typ, hasType := f.Value.Get("type")
 		switch strings.ToLower(typ.Str) {
 		case "string":
 			p.Type = StringParam
@@ -91,6 +91,10 @@ func (d *decoder) decodeParams(rs ir.Node) []*Param {
 		case "stringarray":
 			p.Type = StringArrayParam
 		default:
+			if !hasType {
+				d.errorf(f.Value.Pos, "parameter %q: no type (want string, boolean or stringArray)", f.Key)
+				continue
+			}
 			d.errorf(typ.Pos, "parameter %q: want type string, boolean or stringArray, got %q", f.Key, typ.Str)
 			continue
 		}

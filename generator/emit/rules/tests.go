@@ -5,6 +5,7 @@ import (
 
 	"github.com/dave/jennifer/jen"
 	"github.com/eksauthgen/eksauthgen/generator/ir"
+	"github.com/eksauthgen/eksauthgen/templates/endpoints"
 )
 
 // testCase is one decoded case of smithy.rules#endpointTests.
@@ -16,6 +17,7 @@ type testCase struct {
 	properties []ir.Field
 	err        string
 	isErr      bool
+	skip       string // why the case is skipped: it contradicts the built-in partition table; empty to run it
 }
 
 // GenerateTests emits into f (the service package's endpoints_test.go) a
@@ -23,14 +25,24 @@ type testCase struct {
 // endpointTests trait, with the resolver cfg.TestResolver returns, and checks
 // the URL, headers and properties, or that the error contains the expected
 // message. ruleSet gives the parameters' Go names and types.
+//
+// With the default resolver (built-in partition table), a case whose
+// expected error says the region's partition lacks FIPS or dual-stack
+// support that the built-in table gives it is emitted skipped, with the
+// reason (see staleReason).
 func GenerateTests(f *jen.File, ruleSet ir.Node, tests ir.Node, cfg Config) error {
+	builtInTable := cfg.TestResolver == ""
 	cfg = cfg.withDefaults()
 	var errs ir.ErrorList
 	d := &decoder{shape: cfg.Shape, errs: &errs}
 	params := d.decodeParams(ruleSet)
-	cases := d.decodeTests(tests, params)
+	cases := d.decodeTests(tests, params, builtInTable)
 	if err := errs.Err(); err != nil {
 		return err
+	}
+	anySkip := false
+	for _, tc := range cases {
+		anySkip = anySkip || tc.skip != ""
 	}
 	pinImports(f, cfg)
 	lit := func(n ir.Node) *jen.Statement { return jen.Lit(n.Str) }
@@ -41,6 +53,9 @@ func GenerateTests(f *jen.File, ruleSet ir.Node, tests ir.Node, cfg Config) erro
 			field("name", jen.Lit("case"+strconv.Itoa(i))),
 			field("doc", jen.Lit(tc.doc)),
 			field("params", jen.Id("EndpointParameters").Values(tc.params...)),
+		}
+		if tc.skip != "" {
+			fields = append(fields, field("skip", jen.Lit(tc.skip)))
 		}
 		if tc.isErr {
 			fields = append(fields, field("err", jen.Lit(tc.err)))
@@ -62,19 +77,28 @@ func GenerateTests(f *jen.File, ruleSet ir.Node, tests ir.Node, cfg Config) erro
 		return err
 	}
 	t := jen.Id("t")
+	fieldDecls := []jen.Code{
+		jen.Id("name").String(),
+		jen.Id("doc").String(),
+		jen.Id("params").Id("EndpointParameters"),
+		jen.Id("url").String().Comment("expected URL, when err is empty"),
+		jen.Id("headers").Qual("net/http", "Header"),
+		jen.Id("properties").Qual(smithyPath, "Properties"),
+		jen.Id("err").String().Comment("expected error message part"),
+	}
+	var skipCheck jen.Code = jen.Null()
+	if anySkip {
+		fieldDecls = append(fieldDecls, jen.Id("skip").String().Comment("why the case is not run"))
+		skipCheck = jen.If(jen.Id("tt").Dot("skip").Op("!=").Lit("")).Block(
+			jen.Id("t").Dot("Skip").Call(jen.Id("tt").Dot("doc").Op("+").Lit(": ").Op("+").Id("tt").Dot("skip")),
+		)
+	}
 	f.Comment("TestEndpointRules resolves the endpoint test cases of the service model.")
 	f.Func().Id("TestEndpointRules").Params(t.Clone().Op("*").Qual("testing", "T")).Block(
-		jen.Id("cases").Op(":=").Index().Struct(
-			jen.Id("name").String(),
-			jen.Id("doc").String(),
-			jen.Id("params").Id("EndpointParameters"),
-			jen.Id("url").String().Comment("expected URL, when err is empty"),
-			jen.Id("headers").Qual("net/http", "Header"),
-			jen.Id("properties").Qual(smithyPath, "Properties"),
-			jen.Id("err").String().Comment("expected error message part"),
-		).Values(rows...),
+		jen.Id("cases").Op(":=").Index().Struct(fieldDecls...).Values(rows...),
 		jen.For(jen.List(jen.Id("_"), jen.Id("tt")).Op(":=").Range().Id("cases")).Block(
 			jen.Id("t").Dot("Run").Call(jen.Id("tt").Dot("name"), jen.Func().Params(jen.Id("t").Op("*").Qual("testing", "T")).Block(
+				skipCheck,
 				jen.List(jen.Id("got"), jen.Err()).Op(":=").Id(cfg.TestResolver).Call().Dot("ResolveEndpoint").Call(
 					jen.Qual("context", "Background").Call(), jen.Id("tt").Dot("params")),
 				jen.If(jen.Id("tt").Dot("err").Op("!=").Lit("")).Block(
@@ -109,7 +133,9 @@ func GenerateTests(f *jen.File, ruleSet ir.Node, tests ir.Node, cfg Config) erro
 }
 
 // decodeTests decodes {"testCases": [{"documentation", "params", "expect"}]}.
-func (d *decoder) decodeTests(n ir.Node, params []*Param) []testCase {
+// With builtInTable, error cases that contradict the built-in partition
+// table are marked skipped.
+func (d *decoder) decodeTests(n ir.Node, params []*Param, builtInTable bool) []testCase {
 	byName := map[string]*Param{}
 	for _, p := range params {
 		byName[p.Name] = p
@@ -140,6 +166,9 @@ func (d *decoder) decodeTests(n ir.Node, params []*Param) []testCase {
 		expect, _ := c.Get("expect")
 		if e, ok := expect.Get("error"); ok {
 			tc.isErr, tc.err = true, e.Str
+			if builtInTable {
+				tc.skip = staleReason(e.Str, flagsOf(ps, params), endpoints.DefaultPartitions())
+			}
 		} else if ep, ok := expect.Get("endpoint"); ok {
 			u, _ := ep.Get("url")
 			tc.url = u.Str

@@ -53,7 +53,9 @@ type Config struct {
 	// SDK does.
 	Credentials aws.CredentialsProvider
 
-	// Signer signs requests; nil means a default v4.Signer built per call.
+	// Signer signs requests. Generated clients share one per client, so that
+	// its cache of derived signing keys works across calls; nil means a
+	// default v4.Signer built per call (and keys derived every call).
 	Signer *v4.Signer
 
 	// Retryer decides on retries; see ResolveRetryer. nil means one attempt.

@@ -16,7 +16,7 @@ import (
 // X-Amzn-ErrorType header, else the body's "code", else its top-level
 // "__type" (both sanitised); the message from "message" (any case);
 // defaults are "UnknownError". At most MaxErrorBody bytes are read.
-func (c *call) decodeError(resp *http.Response) error {
+func decodeError(resp *http.Response, decodeErr ErrorDecoder) error {
 	body, truncated, err := readBodyLimit(resp, MaxErrorBody)
 	if err != nil {
 		return &smithy.DeserializationError{Err: fmt.Errorf("failed to copy error response body, %w", err)}
@@ -35,18 +35,21 @@ func (c *call) decodeError(resp *http.Response) error {
 			Snapshot: snapshot(body),
 		}
 	}
-	code := "UnknownError"
-	switch {
-	case headerCode != "":
-		code = SanitizeErrorCode(headerCode)
-	case bodyCode != "":
-		code = SanitizeErrorCode(bodyCode)
+	code := bodyCode
+	if headerCode != "" {
+		code = headerCode
+	}
+	// A code that sanitises to nothing ("#", ":x") is no code: the SDK
+	// would return an empty one, which no caller can match.
+	code = SanitizeErrorCode(code)
+	if code == "" {
+		code = "UnknownError"
 	}
 	if message == "" {
 		message = "UnknownError"
 	}
-	if c.decodeErr != nil {
-		if modeled := c.decodeErr(code, resp, body); modeled != nil {
+	if decodeErr != nil {
+		if modeled := decodeErr(code, resp, body); modeled != nil {
 			return modeled
 		}
 	}

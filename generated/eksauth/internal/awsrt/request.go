@@ -88,6 +88,10 @@ func newInvocationID() (string, error) {
 
 // sdkRequestHeader formats "attempt=N; max=M" (max omitted when unlimited).
 func sdkRequestHeader(attempt, maxAttempts int) string {
+	// The default retryer's values, without formatting.
+	if maxAttempts == 3 && attempt >= 1 && attempt <= 3 {
+		return [...]string{"attempt=1; max=3", "attempt=2; max=3", "attempt=3; max=3"}[attempt-1]
+	}
 	var b [40]byte
 	s := append(b[:0], "attempt="...)
 	s = strconv.AppendInt(s, int64(attempt), 10)
@@ -98,14 +102,23 @@ func sdkRequestHeader(attempt, maxAttempts int) string {
 	return string(s)
 }
 
+// attemptStorage is allocated once per attempt for the request's URL and
+// the values of the headers Do sets.
+type attemptStorage struct {
+	url  url.URL
+	vals [8]string
+}
+
 // buildHTTPRequest builds the *http.Request of one attempt. Header slots the
 // signer fills are pre-allocated so signing does not grow them.
 func (c *Config) buildHTTPRequest(ctx context.Context, req *Request, ep *smithyendpoints.Endpoint, invocationID, sdkRequest string, signed bool, sessionToken bool) (*http.Request, error) {
-	u := &url.URL{
+	// One allocation holds the URL and every single-valued header Do sets.
+	st := &attemptStorage{url: url.URL{
 		Scheme:   ep.URI.Scheme,
 		Host:     ep.URI.Host,
 		RawQuery: req.RawQuery,
-	}
+	}}
+	u := &st.url
 	if c.DisableHTTPS {
 		u.Scheme = "http"
 	}
@@ -119,18 +132,19 @@ func (c *Config) buildHTTPRequest(ctx context.Context, req *Request, ep *smithye
 	if p := ep.URI.EscapedPath(); p != "" && p != "/" {
 		escaped = smithyhttp.JoinPath(p, req.Path)
 	}
-	if strings.IndexByte(escaped, '%') < 0 {
-		u.Path = escaped
-	} else {
+	// RawPath is always the serializer's escaping, so that net/http sends
+	// it as it is (literal sub-delims of the URI pattern such as "(a+)+"
+	// included) rather than re-escaping Path its own way, as the SDK does.
+	u.Path, u.RawPath = escaped, escaped
+	if strings.IndexByte(escaped, '%') >= 0 {
 		p, err := url.PathUnescape(escaped)
 		if err != nil {
 			return nil, err
 		}
-		u.Path, u.RawPath = p, escaped
+		u.Path = p
 	}
 
-	// One backing array for every single-valued header Do sets.
-	vals := make([]string, 8)
+	vals := st.vals[:]
 	slot := func(i int, v string) []string {
 		vals[i] = v
 		return vals[i : i+1 : i+1]

@@ -4,9 +4,13 @@
 package awsrt
 
 import (
+	"bytes"
+	"compress/gzip"
+	"crypto/md5"
 	"encoding/base64"
 	"math"
 	"math/big"
+	"net/http"
 	"strconv"
 	"strings"
 	"time"
@@ -194,4 +198,41 @@ func ParseBigFloat(s string) (*big.Float, error) {
 		return nil, &SyntaxError{Msg: "invalid big decimal " + strconv.Quote(s)}
 	}
 	return v, nil
+}
+
+// MinCompressSize is the body size from which a request of an operation with
+// @requestCompression is gzip-compressed (the SDK's default
+// RequestMinCompressSizeBytes).
+const MinCompressSize = 10240
+
+// GzipBody compresses req.Body with gzip when it holds at least
+// MinCompressSize bytes, and appends "gzip" to its Content-Encoding.
+func GzipBody(req *Request) error {
+	if len(req.Body) < MinCompressSize {
+		return nil
+	}
+	var buf bytes.Buffer
+	zw := gzip.NewWriter(&buf)
+	if _, err := zw.Write(req.Body); err != nil {
+		return err
+	}
+	if err := zw.Close(); err != nil {
+		return err
+	}
+	req.Body = buf.Bytes()
+	if req.Header == nil {
+		req.Header = http.Header{}
+	}
+	req.Header.Add("Content-Encoding", "gzip")
+	return nil
+}
+
+// SetContentMD5 sets the Content-MD5 header (base64 of the MD5 of the body,
+// as sent), for operations with @httpChecksumRequired.
+func SetContentMD5(req *Request) {
+	sum := md5.Sum(req.Body)
+	if req.Header == nil {
+		req.Header = http.Header{}
+	}
+	req.Header.Set("Content-Md5", base64.StdEncoding.EncodeToString(sum[:]))
 }

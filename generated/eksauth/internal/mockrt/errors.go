@@ -19,6 +19,7 @@ const (
 	CodeMethodNotAllowed     = "MethodNotAllowedException"
 	CodeSerialization        = "SerializationException"
 	CodeUnsupportedMediaType = "UnsupportedMediaTypeException"
+	CodeNotAcceptable        = "NotAcceptableException"
 	CodeTooLarge             = "RequestEntityTooLargeException"
 	CodeInternalFailure      = "InternalFailure"
 	CodeNotImplemented       = "NotImplemented"
@@ -107,6 +108,12 @@ type ValidationPolicy struct {
 	// FieldList adds the "fieldList" member of smithy.framework's
 	// ValidationException: [{"message": ..., "path": ...}].
 	FieldList bool
+	// FieldName is the key of the path in the fieldList entries ("path"
+	// when empty; AWS services' own ValidationException uses "name").
+	FieldName string
+	// Reason, when not empty, is written as the "reason" member (AWS
+	// services' FIELD_VALIDATION_FAILED).
+	Reason string
 }
 
 // Response renders a validation failure (err from an input's Validate
@@ -121,7 +128,15 @@ func (p ValidationPolicy) Response(err error) *Response {
 		return ErrorResponse(status, p.Code, err.Error())
 	}
 	w := JSONErrorBody(verr.ServerMessage())
+	if p.Reason != "" {
+		w.Key("reason")
+		w.String(p.Reason)
+	}
 	if p.FieldList {
+		pathKey := p.FieldName
+		if pathKey == "" {
+			pathKey = "path"
+		}
 		w.Key("fieldList")
 		w.BeginArray()
 		for _, v := range verr.Violations {
@@ -129,7 +144,7 @@ func (p ValidationPolicy) Response(err error) *Response {
 			w.BeginObject()
 			w.Key("message")
 			w.String(v.ServerMessage())
-			w.Key("path")
+			w.Key(pathKey)
 			w.String(v.ServerPath())
 			w.EndObject()
 		}

@@ -4,6 +4,8 @@
 package mockrt
 
 import (
+	"bytes"
+	"compress/gzip"
 	"context"
 	"crypto/rand"
 	"encoding/hex"
@@ -30,8 +32,16 @@ type Operation struct {
 	Query  []QueryLiteral
 	// MediaType is the Content-Type a request body must have ("" when the
 	// operation has no modeled body: a request with a Content-Type is then
-	// refused).
+	// refused; "*/*" for any Content-Type, or none).
 	MediaType string
+	// ResponseMediaType is the Content-Type of a successful response; a
+	// request whose Accept header excludes it is refused with 406 ("" for
+	// no check).
+	ResponseMediaType string
+	// Gzip says the operation has @requestCompression with gzip: a body
+	// whose Content-Encoding ends with gzip is decompressed, and gzip is
+	// removed from the header the input reads.
+	Gzip bool
 	// Handle decodes the request, validates the input, calls the service
 	// and encodes its output or error.
 	Handle func(ctx context.Context, req *Request) *Response
@@ -183,12 +193,10 @@ func (s *Server) route(req *Request) (*Operation, *Response) {
 // dropped.
 func (s *Server) serve(w http.ResponseWriter, op *Operation, req *Request) *Response {
 	r := req.HTTP
-	if fs := s.faults[op.Name]; fs != nil && fs.fires() {
-		if resp, handled := fs.inject(w, r, s.cfg.Errors); handled {
-			return resp
-		}
-	}
-	body, err := io.ReadAll(http.MaxBytesReader(nil, r.Body, s.cfg.BodyLimit))
+	// The body is read first: net/http notices a client that hangs up
+	// (cancelling r.Context(), which ends an injected delay) only once the
+	// body has been read.
+	body, err := readBody(r, s.cfg.BodyLimit)
 	if err != nil {
 		var tooLarge *http.MaxBytesError
 		if errors.As(err, &tooLarge) {
@@ -197,17 +205,92 @@ func (s *Server) serve(w http.ResponseWriter, op *Operation, req *Request) *Resp
 		}
 		return ErrorResponse(http.StatusBadRequest, CodeSerialization, "reading the request body: "+err.Error())
 	}
-	req.Body = body
+	if fs := s.faults[op.Name]; fs != nil && fs.fires() {
+		if resp, handled := fs.inject(w, r, s.cfg.Errors); handled {
+			return resp
+		}
+	}
 	if s.cfg.SigV4 != nil {
 		if resp := s.cfg.SigV4.verify(r, body); resp != nil {
 			return resp
 		}
 	}
+	if op.Gzip {
+		if body, err = gunzipBody(r, body, s.cfg.BodyLimit); err != nil {
+			return ErrorResponse(http.StatusBadRequest, CodeSerialization, err.Error())
+		}
+	}
+	req.Body = body
 	if resp := checkContentType(op, r, body); resp != nil {
+		return resp
+	}
+	if resp := checkAccept(op, r); resp != nil {
 		return resp
 	}
 	ctx := context.WithValue(r.Context(), requestKey{}, r)
 	return op.Handle(ctx, req)
+}
+
+// readBody reads the request body, at most limit bytes (a longer one is an
+// *http.MaxBytesError). A body of known length is read into a buffer of
+// that size, in one allocation.
+func readBody(r *http.Request, limit int64) ([]byte, error) {
+	n := r.ContentLength
+	if n > limit {
+		return nil, &http.MaxBytesError{Limit: limit}
+	}
+	if n <= 0 || r.Body == nil {
+		if r.Body == nil {
+			return nil, nil
+		}
+		return io.ReadAll(http.MaxBytesReader(nil, r.Body, limit))
+	}
+	buf := make([]byte, n)
+	if _, err := io.ReadFull(r.Body, buf); err != nil {
+		return nil, err
+	}
+	// A body longer than its Content-Length (possible only in process).
+	var one [1]byte
+	if m, _ := io.ReadFull(r.Body, one[:]); m == 0 {
+		return buf, nil
+	}
+	rest, err := io.ReadAll(http.MaxBytesReader(nil, r.Body, limit-n-1))
+	return append(append(buf, one[0]), rest...), err
+}
+
+// gunzipBody decompresses a body whose Content-Encoding ends with gzip (the
+// last coding applied) and removes gzip from r's header, which the input's
+// Content-Encoding member is then read from. The decompressed body is
+// bounded by limit too.
+func gunzipBody(r *http.Request, body []byte, limit int64) ([]byte, error) {
+	codings := strings.Split(strings.Join(r.Header.Values("Content-Encoding"), ","), ",")
+	last := len(codings) - 1
+	if !strings.EqualFold(strings.TrimSpace(codings[last]), "gzip") {
+		return body, nil
+	}
+	zr, err := gzip.NewReader(bytes.NewReader(body))
+	if err != nil {
+		return nil, errors.New("Content-Encoding gzip: " + err.Error())
+	}
+	out, err := io.ReadAll(io.LimitReader(zr, limit+1))
+	if err != nil {
+		return nil, errors.New("Content-Encoding gzip: " + err.Error())
+	}
+	if int64(len(out)) > limit {
+		return nil, errors.New("the decompressed body exceeds the limit of " + strconv.FormatInt(limit, 10) + " bytes")
+	}
+	rest := make([]string, 0, last)
+	for _, c := range codings[:last] {
+		if c = strings.TrimSpace(c); c != "" {
+			rest = append(rest, c)
+		}
+	}
+	r.Header = r.Header.Clone()
+	r.Header.Del("Content-Encoding")
+	if len(rest) > 0 {
+		r.Header.Set("Content-Encoding", strings.Join(rest, ", "))
+	}
+	return out, nil
 }
 
 // checkContentType refuses a body of another media type than the
@@ -215,6 +298,9 @@ func (s *Server) serve(w http.ResponseWriter, op *Operation, req *Request) *Resp
 // Content-Type on an operation that has no modeled body.
 func checkContentType(op *Operation, r *http.Request, body []byte) *Response {
 	ct := r.Header.Get("Content-Type")
+	if op.MediaType == "*/*" {
+		return nil
+	}
 	if op.MediaType == "" {
 		if ct != "" && len(body) > 0 {
 			return ErrorResponse(http.StatusUnsupportedMediaType, CodeUnsupportedMediaType,
@@ -231,6 +317,27 @@ func checkContentType(op *Operation, r *http.Request, body []byte) *Response {
 			"expected Content-Type "+op.MediaType+", got "+strconv.Quote(ct))
 	}
 	return nil
+}
+
+// checkAccept refuses a request whose Accept header admits none of the
+// operation's response media type (media ranges such as "*/*" and
+// "application/*" and parameters are understood).
+func checkAccept(op *Operation, r *http.Request) *Response {
+	accepts := r.Header.Values("Accept")
+	if op.ResponseMediaType == "" || len(accepts) == 0 {
+		return nil
+	}
+	want := strings.ToLower(op.ResponseMediaType)
+	for _, h := range accepts {
+		for _, part := range strings.Split(h, ",") {
+			mt, _, err := mime.ParseMediaType(strings.TrimSpace(part))
+			if err == nil && mediaTypeMatches(mt, want) {
+				return nil
+			}
+		}
+	}
+	return ErrorResponse(http.StatusNotAcceptable, CodeNotAcceptable,
+		"the response is "+op.ResponseMediaType+", which Accept "+strconv.Quote(strings.Join(accepts, ", "))+" does not admit")
 }
 
 // mediaTypeMatches reports whether the request's media type got satisfies

@@ -1,0 +1,139 @@
+package emit
+
+import (
+	"slices"
+
+	"github.com/eksauthgen/eksauthgen/generator/ir"
+)
+
+// Sides of a protocol test case (the appliesTo values).
+const (
+	sideClient = "client"
+	sideServer = "server"
+)
+
+// protoCase is one case of a smithy.test#httpRequestTests or
+// smithy.test#httpResponseTests trait, its fields decoded. Absent lists are
+// nil; HasBody, HasCode say whether body and code were given.
+type protoCase struct {
+	ID            string
+	Pos           ir.Pos
+	Protocol      string
+	AppliesTo     string // "", "client" or "server"
+	Method        string // requests
+	URI           string // requests
+	Host          string // requests
+	ResolvedHost  string // requests
+	Code          int    // responses
+	HasCode       bool
+	QueryParams   []string
+	ForbidQuery   []string
+	RequireQuery  []string
+	Headers       []ir.Field // name → string value, in document order
+	ForbidHeaders []string
+	RequireHdrs   []string
+	Body          string
+	HasBody       bool
+	BodyMediaType string
+	Params        ir.Node // null when absent
+	Raw           ir.Node // the whole case
+}
+
+// protoCases returns the cases of the test trait (ir.TraitHTTPRequestTests
+// or ir.TraitHTTPResponseTests) of shape s (an operation, or an error
+// structure for response tests) that are for the restJson1 protocol and
+// apply to side ("client" or "server"), in model order. Malformed cases
+// (ir.TraitHTTPMalformedTests) have another form: read them from Raw.
+func (g *gen) protoCases(s *ir.Shape, trait ir.ShapeID, side string) []protoCase {
+	tr, ok := s.Traits.Get(trait)
+	if !ok || tr.Value.Kind != ir.ArrayNode {
+		return nil
+	}
+	var out []protoCase
+	for _, n := range tr.Value.Items {
+		c := decodeProtoCase(n)
+		if c.Protocol != string(ir.TraitRestJSON1) || c.ID == "" {
+			continue
+		}
+		if c.AppliesTo != "" && c.AppliesTo != side {
+			continue
+		}
+		out = append(out, c)
+	}
+	return out
+}
+
+// decodeProtoCase reads the fields of one request or response case.
+func decodeProtoCase(n ir.Node) protoCase {
+	c := protoCase{Pos: n.Pos, Raw: n}
+	str := func(key string) string {
+		v, _ := n.Get(key)
+		return v.Str
+	}
+	strs := func(key string) []string {
+		v, ok := n.Get(key)
+		if !ok || v.Kind != ir.ArrayNode {
+			return nil
+		}
+		out := make([]string, 0, len(v.Items))
+		for _, it := range v.Items {
+			out = append(out, it.Str)
+		}
+		return out
+	}
+	c.ID = str("id")
+	c.Protocol = str("protocol")
+	c.AppliesTo = str("appliesTo")
+	c.Method = str("method")
+	c.URI = str("uri")
+	c.Host = str("host")
+	c.ResolvedHost = str("resolvedHost")
+	if v, ok := n.Get("code"); ok {
+		code, _ := v.Int64()
+		c.Code, c.HasCode = int(code), true
+	}
+	c.QueryParams = strs("queryParams")
+	c.ForbidQuery = strs("forbidQueryParams")
+	c.RequireQuery = strs("requireQueryParams")
+	if v, ok := n.Get("headers"); ok && v.Kind == ir.ObjectNode {
+		c.Headers = slices.Clone(v.Fields)
+	}
+	c.ForbidHeaders = strs("forbidHeaders")
+	c.RequireHdrs = strs("requireHeaders")
+	if v, ok := n.Get("body"); ok {
+		c.Body, c.HasBody = v.Str, true
+	}
+	c.BodyMediaType = str("bodyMediaType")
+	c.Params, _ = n.Get("params")
+	return c
+}
+
+// protoEventStream reports whether op streams events (a member of its input
+// or output targets a union with the streaming trait): its protocol tests
+// are out of scope and not emitted.
+func (g *gen) protoEventStream(op *ir.Shape) bool {
+	for _, id := range []ir.ShapeID{op.Input, op.Output} {
+		for _, mem := range g.opMembers(id) {
+			if t := g.m.Target(mem); t != nil && t.Type == ir.UnionType && t.Traits.Streaming {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// protoErrorOperation returns the first operation (in shape-ID order, event
+// streams left out) that can return error shape e, or nil: the client runs
+// e's response tests through it.
+func (g *gen) protoErrorOperation(e *ir.Shape) *ir.Shape {
+	service := g.m.Service != nil && slices.Contains(g.m.Service.Errors, e.ID)
+	for _, op := range g.m.Operations {
+		if g.protoEventStream(op) {
+			continue
+		}
+		if service || slices.Contains(op.Errors, e.ID) {
+			return op
+		}
+	}
+	return nil
+}

@@ -1,0 +1,188 @@
+package ampbench
+
+import (
+	"bytes"
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"runtime"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/aws/aws-sdk-go-v2/aws"
+	v4 "github.com/aws/aws-sdk-go-v2/aws/signer/v4"
+
+	"github.com/eksauthgen/eksauthgen/interop/amp"
+)
+
+// BenchmarkCall measures one call per operation, each with four
+// sub-benchmarks against the same loopback server:
+//
+//   - eksauthgen: the generated client (serialize, sign, send, decode);
+//   - sdk: the AWS SDK for Go v2 amp client doing the same;
+//   - floor-nethttp: net/http sending the bytes the generated client sends
+//     and reading the whole response, nothing else;
+//   - floor-nethttp-sigv4: the same plus hashing the body and signing with
+//     v4.Signer, the least a signed call costs.
+//
+// Besides ns/op (wall clock), each reports cpu-ns/op: the CPU time the whole
+// process (client and loopback server) spent per call, which other load on
+// the machine disturbs much less than the wall clock.
+func BenchmarkCall(b *testing.B) {
+	srv := newServer(b, serve)
+	ours, sdk := clients(srv)
+	ctx := context.Background()
+	// Warm up connections, caches and the signers' derived keys, so that
+	// the first sub-benchmark does not pay for them.
+	for _, op := range operations {
+		for range 100 {
+			if _, err := op.ours(ctx, ours); err != nil {
+				b.Fatal(err)
+			}
+			if _, err := op.sdk(ctx, sdk); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+	for _, op := range operations {
+		b.Run(op.name+"/eksauthgen", func(b *testing.B) {
+			measure(b, func() error {
+				_, err := op.ours(ctx, ours)
+				return err
+			})
+		})
+		b.Run(op.name+"/sdk", func(b *testing.B) {
+			measure(b, func() error {
+				_, err := op.sdk(ctx, sdk)
+				return err
+			})
+		})
+		wire := captureRequest(b, srv, op)
+		b.Run(op.name+"/floor-nethttp", func(b *testing.B) {
+			measure(b, func() error { return wire.roundTrip(ctx, srv.Client(), false) })
+		})
+		b.Run(op.name+"/floor-nethttp-sigv4", func(b *testing.B) {
+			measure(b, func() error { return wire.roundTrip(ctx, srv.Client(), true) })
+		})
+	}
+}
+
+// measure runs call in the benchmark loop, reporting allocations and the
+// process's CPU time per call.
+func measure(b *testing.B, call func() error) {
+	b.ReportAllocs()
+	// Collect the garbage of earlier sub-benchmarks first, so that each
+	// pays only for its own.
+	runtime.GC()
+	start, ok := processCPU()
+	n := 0
+	for b.Loop() {
+		if err := call(); err != nil {
+			b.Fatal(err)
+		}
+		n++
+	}
+	if end, ok2 := processCPU(); ok && ok2 && n > 0 {
+		b.ReportMetric(float64(end-start)/float64(n), "cpu-ns/op")
+	}
+}
+
+// wireRequest is one request as the generated client hands it to its HTTP
+// client: what the floor benchmarks send.
+type wireRequest struct {
+	method string
+	url    string
+	header http.Header
+	body   []byte
+	creds  aws.Credentials
+	signer *v4.Signer
+}
+
+// recorder is an HTTP client that keeps a copy of the last request it sends.
+type recorder struct {
+	next *http.Client
+	mu   sync.Mutex
+	last *wireRequest
+}
+
+// Do records r and sends it.
+func (c *recorder) Do(r *http.Request) (*http.Response, error) {
+	w := &wireRequest{method: r.Method, url: r.URL.String(), header: r.Header.Clone()}
+	if r.Body != nil {
+		body, err := io.ReadAll(r.Body)
+		if err != nil {
+			return nil, err
+		}
+		w.body = body
+		r.Body = io.NopCloser(bytes.NewReader(body))
+	}
+	c.mu.Lock()
+	c.last = w
+	c.mu.Unlock()
+	return c.next.Do(r)
+}
+
+// captureRequest makes op's call with a generated client whose HTTP client
+// records the request, and returns that request.
+func captureRequest(b *testing.B, srv *httptest.Server, op operation) *wireRequest {
+	b.Helper()
+	base, _ := clients(srv)
+	rec := &recorder{next: srv.Client()}
+	c := amp.New(base.Options(), func(o *amp.Options) { o.HTTPClient = rec })
+	ctx := context.Background()
+	if _, err := op.ours(ctx, c); err != nil {
+		b.Fatal(err)
+	}
+	creds, err := staticCredentials().Retrieve(ctx)
+	if err != nil {
+		b.Fatal(err)
+	}
+	rec.mu.Lock()
+	defer rec.mu.Unlock()
+	w := rec.last
+	w.creds = creds
+	w.signer = v4.NewSigner()
+	return w
+}
+
+// signatureHeaders are the headers a SigV4 signature sets.
+var signatureHeaders = []string{"Authorization", "X-Amz-Date", "X-Amz-Security-Token"}
+
+// roundTrip sends w's bytes and reads the whole response. With sign, the
+// signature headers are computed afresh (body hash and v4.Signer) instead of
+// replayed.
+func (w *wireRequest) roundTrip(ctx context.Context, client *http.Client, sign bool) error {
+	var body io.Reader
+	if w.body != nil {
+		body = bytes.NewReader(w.body)
+	}
+	req, err := http.NewRequestWithContext(ctx, w.method, w.url, body)
+	if err != nil {
+		return err
+	}
+	h := make(http.Header, len(w.header))
+	for k, v := range w.header {
+		h[k] = v
+	}
+	req.Header = h
+	if sign {
+		for _, k := range signatureHeaders {
+			delete(h, k)
+		}
+		sum := sha256.Sum256(w.body)
+		if err := w.signer.SignHTTP(ctx, w.creds, req, hex.EncodeToString(sum[:]), signingName, region, time.Now()); err != nil {
+			return err
+		}
+	}
+	resp, err := client.Do(req)
+	if err != nil {
+		return err
+	}
+	defer resp.Body.Close()
+	_, err = io.ReadAll(resp.Body)
+	return err
+}

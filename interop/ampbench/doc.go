@@ -1,0 +1,15 @@
+// Package ampbench compares the client-side cost of one call of the amp
+// client that eksauthgen generates (interop/amp) with the AWS SDK for Go v2's
+// own amp client, against the same loopback server, credentials and region,
+// and against two floors: a bare net/http round trip with the same request
+// and response bytes, and the same round trip plus SigV4 signing with
+// v4.Signer. Its tests check first that both clients send equivalent requests
+// and decode the same outputs, so that the benchmarks compare like with like.
+//
+// Run the benchmarks (after `make interop` has generated ../amp) with
+//
+//	go test -run '^$' -bench . -benchmem -count 5 ./ampbench
+//
+// from the interop module; BENCHMARKS.md at the repository root records the
+// results.
+package ampbench

@@ -1,0 +1,119 @@
+package sensitivetest
+
+import (
+	"fmt"
+	"log/slog"
+	"strings"
+	"testing"
+)
+
+// recorder is a testing.TB that records failures instead of failing.
+type recorder struct {
+	testing.TB
+	errs  []string
+	fatal bool
+}
+
+func (r *recorder) Helper() {}
+func (r *recorder) Errorf(format string, args ...any) {
+	r.errs = append(r.errs, fmt.Sprintf(format, args...))
+}
+func (r *recorder) Fatalf(format string, args ...any) {
+	r.errs = append(r.errs, fmt.Sprintf(format, args...))
+	r.fatal = true
+}
+
+// plain has no redaction at all.
+type plain struct{ Secret string }
+
+// fmtOnly redacts for fmt and slog's LogValuer but not for encoding/json:
+// the JSON handler shows it inside a bare slice.
+type fmtOnly struct{ Secret string }
+
+func (fmtOnly) Format(f fmt.State, verb rune) { fmt.Fprint(f, "{redacted}") }
+func (fmtOnly) LogValue() slog.Value          { return slog.StringValue("redacted") }
+
+// full redacts for fmt, slog and encoding/json.
+type full struct{ Secret []byte }
+
+func (full) Format(f fmt.State, verb rune) { fmt.Fprint(f, "{redacted}") }
+func (full) LogValue() slog.Value          { return slog.StringValue("redacted") }
+func (full) MarshalJSON() ([]byte, error)  { return []byte(`"redacted"`), nil }
+
+// leakyErr shows its secret in Error.
+type leakyErr struct{ Secret string }
+
+func (e *leakyErr) Error() string { return "failed: " + e.Secret }
+
+func TestCheckValue(t *testing.T) {
+	tests := []struct {
+		name  string
+		check func(tb testing.TB)
+		want  []string // substrings of the expected failures; none for a pass
+	}{
+		{"plain struct leaks", func(tb testing.TB) { CheckValue(tb, plain{Secret: Marker}) }, []string{"value of sensitivetest.plain with %+v"}},
+		{"bare slice with the JSON handler", func(tb testing.TB) { CheckValue(tb, fmtOnly{Secret: Marker}) }, []string{"slog json handler with a slice"}},
+		{"fully redacted", func(tb testing.TB) { CheckValue(tb, full{Secret: []byte(Marker)}) }, nil},
+		{"no marker", func(tb testing.TB) { CheckValue(tb, full{Secret: []byte("x")}) }, []string{"holds no marker"}},
+		{"leaky error", func(tb testing.TB) { CheckError(tb, &leakyErr{Secret: Marker}) }, []string{"error message of *sensitivetest.leakyErr"}},
+		{"clean error", func(tb testing.TB) { CheckError(tb, &leakyErr{Secret: "x"}) }, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := &recorder{TB: t}
+			tt.check(r)
+			if len(tt.want) == 0 && len(r.errs) > 0 {
+				t.Errorf("unexpected failures:\n%s", strings.Join(r.errs, "\n"))
+			}
+			all := strings.Join(r.errs, "\n")
+			for _, w := range tt.want {
+				if !strings.Contains(all, w) {
+					t.Errorf("no failure mentions %q; got:\n%s", w, all)
+				}
+			}
+		})
+	}
+}
+
+func TestLeakForms(t *testing.T) {
+	b := []byte(Marker)
+	for _, s := range []string{Marker, fmt.Sprint(b), fmt.Sprintf("%#v", b), fmt.Sprintf("%x", b), "eyJ" + fmt.Sprintf("%s", Forms()[4])} {
+		if Leak(s) == "" {
+			t.Errorf("Leak(%q) found nothing", s)
+		}
+	}
+	if f := Leak("SENSITIVE-MARKER"); f != "" {
+		t.Errorf("Leak found %q in a prefix of the marker", f)
+	}
+}
+
+func TestHoldsMarker(t *testing.T) {
+	type inner struct{ b []byte }
+	type outer struct {
+		m map[string]any
+		p *inner
+	}
+	for _, tt := range []struct {
+		v    any
+		want bool
+	}{
+		{Marker, true},
+		{outer{p: &inner{b: []byte("x" + Marker)}}, true},
+		{outer{m: map[string]any{Marker: 1}}, true},
+		{outer{m: map[string]any{"k": []string{"a", Marker}}}, true},
+		{outer{m: map[string]any{"k": nil}}, false},
+		{[]byte("none"), false},
+	} {
+		if got := HoldsMarker(tt.v); got != tt.want {
+			t.Errorf("HoldsMarker(%#v) = %v, want %v", tt.v, got, tt.want)
+		}
+	}
+}
+
+func TestBuffer(t *testing.T) {
+	var b Buffer
+	Logger("json", &b).Info("x", "k", "v")
+	if !strings.Contains(b.String(), `"k":"v"`) {
+		t.Errorf("log %q", b.String())
+	}
+}
