@@ -33,6 +33,8 @@ func TestMatch(t *testing.T) {
 		{"query flag", []Segment{lit("q")}, []QueryLiteral{{Key: "flag"}}, "/q", "flag", []string{}, true},
 		{"query flag missing", []Segment{lit("q")}, []QueryLiteral{{Key: "flag"}}, "/q", "", nil, false},
 		{"root", nil, nil, "/", "", []string{}, true},
+		{"pattern ending in a slash", []Segment{lit("runtimes"), label, lit("")}, nil, "/runtimes/r1/", "", []string{"r1"}, true},
+		{"pattern ending in a slash, request without", []Segment{lit("runtimes"), label, lit("")}, nil, "/runtimes/r1", "", []string{"r1"}, true},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -25,6 +25,9 @@ type QueryLiteral struct {
 // match reports whether the escaped path and query of a request match the
 // pattern, and returns the percent-decoded label values in pattern order.
 func match(segs []Segment, lits []QueryLiteral, escapedPath string, query url.Values) ([]string, bool) {
+	for len(segs) > 0 && !segs[len(segs)-1].Label && segs[len(segs)-1].Literal == "" {
+		segs = segs[:len(segs)-1] // a pattern ending in "/": splitPath drops that slash too
+	}
 	parts := splitPath(escapedPath)
 	labels := make([]string, 0, 2)
 	i := 0

@@ -367,11 +367,17 @@ func (s *Server) log(r *http.Request, op *Operation, req *Request, reqID string,
 	attrs := []slog.Attr{
 		slog.String("operation", name),
 		slog.String("method", r.Method),
-		slog.String("path", r.URL.EscapedPath()),
+	}
+	if op == nil {
+		// Only an unmatched request logs its path: a matched one may carry
+		// sensitive label values, and the operation says what it was.
+		attrs = append(attrs, slog.String("path", r.URL.EscapedPath()))
+	}
+	attrs = append(attrs,
 		slog.Int("status", status),
 		slog.String("request_id", reqID),
 		slog.Duration("duration", time.Since(start)),
-	}
+	)
 	if req.Input != nil {
 		attrs = append(attrs, slog.Any("input", req.Input))
 	}
