@@ -150,7 +150,8 @@ func TestMockStatusAndSizeTable(t *testing.T) {
 		{"charset accepted", ok, nil, mockPath("c"), "application/json; charset=utf-8", `{"token":"h.p.s"}`, 200, "", nil},
 		{"default body limit", ok, nil, mockPath("c"), "application/json", big, 413, "RequestEntityTooLargeException", nil},
 		{"body limit option", ok, []eksauthmock.Option{eksauthmock.WithBodyLimit(8)}, mockPath("c"), "application/json", `{"token":"h.p.s"}`, 413, "RequestEntityTooLargeException", nil},
-		{"unknown route", ok, nil, "/clusters/c/other", "application/json", `{}`, 404, "UnknownOperationException", nil},
+		{"unknown route", ok, nil, "/clusters/c/other", "application/json", `{}`, 404, "UnknownOperationException",
+			[]string{"no operation matches POST on this path"}},
 		{"label with an escaped slash", ok, nil, "/clusters/a%2Fb/assume-role-for-pod-identity", "application/json", `{"token":"h.p.s"}`, 400, "InvalidParameterException",
 			[]string{"/clusterName"}},
 		{"empty body", ok, nil, mockPath("c"), "", ``, 400, "InvalidParameterException", []string{"/token"}},
@@ -263,11 +264,15 @@ func TestMockConcurrentCalls(t *testing.T) {
 
 func TestMockMethodNotAllowed(t *testing.T) {
 	ts := startMock(t, &eksauthmock.Mock{})
-	req, err := http.NewRequest(http.MethodGet, ts.URL+mockPath("c"), nil)
+	req, err := http.NewRequest(http.MethodGet, ts.URL+mockPath("secret-cluster"), nil)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if r := send(t, req); r.status != http.StatusMethodNotAllowed || r.errorType() != "MethodNotAllowedException" {
-		t.Errorf("GET on a POST route: %d %q %s", r.status, r.errorType(), r.body)
+	r := send(t, req)
+	if r.status != http.StatusMethodNotAllowed || r.errorType() != "MethodNotAllowedException" || r.header.Get("Allow") != "POST" {
+		t.Errorf("GET on a POST route: %d %q Allow %q %s", r.status, r.errorType(), r.header.Get("Allow"), r.body)
+	}
+	if strings.Contains(r.body, "secret-cluster") {
+		t.Errorf("the 405 message shows the request path: %s", r.body)
 	}
 }

@@ -1,6 +1,8 @@
 package main
 
 import (
+	"github.com/eksauthgen/eksauthgen/internal/cputime"
+
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -9,6 +11,9 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"github.com/eksauthgen/eksauthgen/generator"
+	"github.com/eksauthgen/eksauthgen/models"
 )
 
 // buildBinary builds this command once per benchmark into a temporary
@@ -80,6 +85,22 @@ func BenchmarkProcessEKSAuth(b *testing.B) {
 	report(b, runs)
 }
 
+// BenchmarkProcessEKSAuthRerun runs the eksauthgen binary as
+// BenchmarkProcessEKSAuth does, into a directory that already holds the
+// generated files (a rerun with an unchanged model, as go generate or make
+// do): the command compares and writes nothing.
+func BenchmarkProcessEKSAuthRerun(b *testing.B) {
+	bin := buildBinary(b)
+	work := b.TempDir()
+	args := []string{"-out", filepath.Join(work, "out"), "-import-path", "example.com/eksauth"}
+	runBinary(b, bin, work, args...)
+	var runs []usage
+	for b.Loop() {
+		runs = append(runs, runBinary(b, bin, work, args...))
+	}
+	report(b, runs)
+}
+
 // largestSharedModel returns the largest model file of
 // ../shared/aws-models, skipping the benchmark when there is none.
 func largestSharedModel(b *testing.B) string {
@@ -123,9 +144,11 @@ func BenchmarkProcessLargestModel(b *testing.B) {
 // BenchmarkRunEKSAuth runs the command's code in process (as main does,
 // without process start) generating EKS Auth into a new directory each
 // time: the part of BenchmarkProcessEKSAuth that is eksauthgen's own.
+// cpu-ms/op is the CPU time of the whole process per run.
 func BenchmarkRunEKSAuth(b *testing.B) {
 	work := b.TempDir()
 	i := 0
+	cpu := processCPU()
 	for b.Loop() {
 		out := filepath.Join(work, "out"+strconv.Itoa(i))
 		i++
@@ -134,4 +157,49 @@ func BenchmarkRunEKSAuth(b *testing.B) {
 			b.Fatalf("exit %d: %s", code, stderr.String())
 		}
 	}
+	b.ReportMetric(float64((processCPU()-cpu).Microseconds())/1000/float64(b.N), "cpu-ms/op")
+}
+
+// BenchmarkWriteEKSAuth plans and writes the EKS Auth files (generated
+// once, before the timer) into a new directory each time, and, as
+// "rerun", into a directory that already holds them (nothing to write).
+func BenchmarkWriteEKSAuth(b *testing.B) {
+	files, err := generator.Generate(models.EKSAuth, generator.Options{Filename: models.EKSAuthFile, ImportPath: "example.com/eksauth"})
+	if err != nil {
+		b.Fatal(err)
+	}
+	write := func(b *testing.B, out string) {
+		p, err := makePlan(out, files)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if err := p.apply(); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.Run("new", func(b *testing.B) {
+		work := b.TempDir()
+		i := 0
+		cpu := processCPU()
+		for b.Loop() {
+			write(b, filepath.Join(work, "out"+strconv.Itoa(i)))
+			i++
+		}
+		b.ReportMetric(float64((processCPU()-cpu).Microseconds())/1000/float64(b.N), "cpu-ms/op")
+	})
+	b.Run("rerun", func(b *testing.B) {
+		out := filepath.Join(b.TempDir(), "out")
+		write(b, out)
+		cpu := processCPU()
+		for b.Loop() {
+			write(b, out)
+		}
+		b.ReportMetric(float64((processCPU()-cpu).Microseconds())/1000/float64(b.N), "cpu-ms/op")
+	})
+}
+
+// processCPU returns the CPU time this process has used, 0 when unknown.
+func processCPU() time.Duration {
+	d, _ := cputime.Process()
+	return d
 }

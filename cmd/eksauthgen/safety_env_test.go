@@ -125,7 +125,7 @@ var forbiddenImports = []string{"net", "net/http", "net/rpc", "net/smtp", "crypt
 
 // TestGeneratorImportsNoNetwork checks the non-test sources of the command
 // and of every generator package: none imports a network or exec package.
-// (net/http is linked in through smithy-go's endpoint types, used as data.)
+// TestCommandLinksNoNetwork checks the whole dependency graph.
 func TestGeneratorImportsNoNetwork(t *testing.T) {
 	fset := token.NewFileSet()
 	checked := 0
@@ -159,5 +159,31 @@ func TestGeneratorImportsNoNetwork(t *testing.T) {
 	}
 	if checked < 10 {
 		t.Fatalf("only %d files checked", checked)
+	}
+}
+
+// TestCommandLinksNoNetwork lists every package the command links (go list
+// -deps): none of forbiddenImports may be among them, nor the generated
+// code's runtime packages (templates/endpoints links net/http). Besides
+// safety, this keeps the binary statically linked and quick to start: net
+// brings in the C resolver, and the init functions of net/http, crypto/tls
+// and the runtime's partition table cost every run several milliseconds.
+func TestCommandLinksNoNetwork(t *testing.T) {
+	gocmd, err := exec.LookPath("go")
+	if err != nil {
+		t.Skip("no go command in PATH")
+	}
+	out, err := exec.Command(gocmd, "list", "-deps", ".").Output()
+	if err != nil {
+		t.Fatalf("go list -deps: %v", err)
+	}
+	deps := strings.Fields(string(out))
+	if !slices.Contains(deps, "github.com/eksauthgen/eksauthgen/generator") {
+		t.Fatalf("go list -deps does not list the generator: %q", deps)
+	}
+	for _, p := range deps {
+		if slices.Contains(forbiddenImports, p) || strings.HasPrefix(p, "github.com/eksauthgen/eksauthgen/templates/") {
+			t.Errorf("the command links %s", p)
+		}
 	}
 }

@@ -41,12 +41,16 @@ func TestEmulatorSuccess(t *testing.T) {
 		name, cluster, ns, sa, pod string
 		account, role, assocID     string
 		assocARN                   string
+		session                    string // the session name before the UUID
 	}{
+		// eks-<cluster>-<pod>-<uuid> is cut to 64 characters: the pod name
+		// gets the 11 characters the cluster name leaves of 22.
 		{"id and default ARN", "dev-cluster", "default", "app", "web-7d9f8-abcde", "111122223333", "app-role", "a-abcdefghijklmnop1",
-			"arn:aws:eks:us-west-2:111122223333:podidentityassociation/dev-cluster/a-abcdefghijklmnop1"},
-		{"role path, derived id", "dev-cluster", "payments", "billing", "billing-0", "111122223333", "billing-role", "", ""},
+			"arn:aws:eks:us-west-2:111122223333:podidentityassociation/dev-cluster/a-abcdefghijklmnop1", "eks-dev-cluster-web-7d9f8-a-"},
+		{"role path, derived id", "dev-cluster", "payments", "billing", "billing-0", "111122223333", "billing-role", "", "",
+			"eks-dev-cluster-billing-0-"},
 		{"issuer checked, other account", "staging", "default", "app", "web-1", "444455556666", "staging-app", "a-0123456789abcdefg",
-			"arn:aws:eks:us-west-2:111122223333:podidentityassociation/staging/a-0123456789abcdefg"},
+			"arn:aws:eks:us-west-2:111122223333:podidentityassociation/staging/a-0123456789abcdefg", "eks-staging-web-1-"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -63,11 +67,11 @@ func TestEmulatorSuccess(t *testing.T) {
 			if exp := aws.ToTime(cr.Expiration); exp.Before(before.Add(6*time.Hour-time.Second)) || exp.After(time.Now().Add(6*time.Hour)) {
 				t.Errorf("expiration %v, want now + 6h", exp)
 			}
-			session := regexp.QuoteMeta("eks-"+tc.cluster+"-"+tc.pod+"-") + `[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}`
+			session := regexp.QuoteMeta(tc.session) + `[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}`
 			arnRE := regexp.MustCompile(`^arn:aws:sts::` + tc.account + `:assumed-role/` + tc.role + `/(` + session + `)$`)
 			m := arnRE.FindStringSubmatch(aws.ToString(out.AssumedRoleUser.Arn))
-			if m == nil {
-				t.Fatalf("assumed role ARN %q does not match %s", aws.ToString(out.AssumedRoleUser.Arn), arnRE)
+			if m == nil || len(m[1]) > 64 {
+				t.Fatalf("assumed role ARN %q does not match %s, or its session name is longer than 64", aws.ToString(out.AssumedRoleUser.Arn), arnRE)
 			}
 			if id := aws.ToString(out.AssumedRoleUser.AssumeRoleId); !regexp.MustCompile(`^AROA[A-Z2-7]{17}:` + regexp.QuoteMeta(m[1]) + `$`).MatchString(id) {
 				t.Errorf("assumeRoleId %q does not end with session %q", id, m[1])

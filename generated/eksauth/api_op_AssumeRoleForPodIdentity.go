@@ -31,12 +31,12 @@ func (c *Client) AssumeRoleForPodIdentity(ctx context.Context, params *AssumeRol
 	if err != nil {
 		return nil, operationError("AssumeRoleForPodIdentity", err)
 	}
-	req, err := serializeOpAssumeRoleForPodIdentity(params)
-	if err != nil {
+	var req awsrt.Request
+	if err := serializeOpAssumeRoleForPodIdentity(params, &req); err != nil {
 		return nil, operationError("AssumeRoleForPodIdentity", serializationError(err))
 	}
 	var out *AssumeRoleForPodIdentityOutput
-	err = awsrt.Do(ctx, config, "AssumeRoleForPodIdentity", req, func(resp *http.Response, body []byte) error {
+	err = awsrt.Do(ctx, config, "AssumeRoleForPodIdentity", &req, func(resp *http.Response, body []byte) error {
 		var err error
 		out, err = deserializeOpAssumeRoleForPodIdentity(resp, body)
 		if err == nil && out != nil {

@@ -14,7 +14,7 @@ import (
 // deserializeOpAssumeRoleForPodIdentity decodes the response of AssumeRoleForPodIdentity.
 func deserializeOpAssumeRoleForPodIdentity(resp *http.Response, body []byte) (*AssumeRoleForPodIdentityOutput, error) {
 	out := &AssumeRoleForPodIdentityOutput{}
-	d := awsrt.NewDecoder(body)
+	d := awsrt.NewOwnedDecoder(body)
 	if !d.Empty() && !d.ReadNull() {
 		if err := d.BeginObject(); err != nil {
 			return nil, err
@@ -42,7 +42,7 @@ func deserializeOpAssumeRoleForPodIdentity(resp *http.Response, body []byte) (*A
 				if err != nil {
 					return nil, awsrt.WrapPath("audience", err)
 				}
-				out.Audience = &x
+				out.Audience = d.StringPtr(x)
 			case "podIdentityAssociation":
 				x, err := serde.DecodePodIdentityAssociation(d)
 				if err != nil {
@@ -101,7 +101,7 @@ func deserializeOpErrorAssumeRoleForPodIdentity(code string, resp *http.Response
 
 // deserializeErrorAccessDeniedException decodes the AccessDeniedException error.
 func deserializeErrorAccessDeniedException(resp *http.Response, body []byte) error {
-	d := awsrt.NewDecoder(body)
+	d := awsrt.NewOwnedDecoder(body)
 	v := &types.AccessDeniedException{}
 	if !d.Empty() {
 		x, err := serde.DecodeAccessDeniedException(d)
@@ -117,7 +117,7 @@ func deserializeErrorAccessDeniedException(resp *http.Response, body []byte) err
 
 // deserializeErrorExpiredTokenException decodes the ExpiredTokenException error.
 func deserializeErrorExpiredTokenException(resp *http.Response, body []byte) error {
-	d := awsrt.NewDecoder(body)
+	d := awsrt.NewOwnedDecoder(body)
 	v := &types.ExpiredTokenException{}
 	if !d.Empty() {
 		x, err := serde.DecodeExpiredTokenException(d)
@@ -133,7 +133,7 @@ func deserializeErrorExpiredTokenException(resp *http.Response, body []byte) err
 
 // deserializeErrorInternalServerException decodes the InternalServerException error.
 func deserializeErrorInternalServerException(resp *http.Response, body []byte) error {
-	d := awsrt.NewDecoder(body)
+	d := awsrt.NewOwnedDecoder(body)
 	v := &types.InternalServerException{}
 	if !d.Empty() {
 		x, err := serde.DecodeInternalServerException(d)
@@ -149,7 +149,7 @@ func deserializeErrorInternalServerException(resp *http.Response, body []byte) e
 
 // deserializeErrorInvalidParameterException decodes the InvalidParameterException error.
 func deserializeErrorInvalidParameterException(resp *http.Response, body []byte) error {
-	d := awsrt.NewDecoder(body)
+	d := awsrt.NewOwnedDecoder(body)
 	v := &types.InvalidParameterException{}
 	if !d.Empty() {
 		x, err := serde.DecodeInvalidParameterException(d)
@@ -165,7 +165,7 @@ func deserializeErrorInvalidParameterException(resp *http.Response, body []byte)
 
 // deserializeErrorInvalidRequestException decodes the InvalidRequestException error.
 func deserializeErrorInvalidRequestException(resp *http.Response, body []byte) error {
-	d := awsrt.NewDecoder(body)
+	d := awsrt.NewOwnedDecoder(body)
 	v := &types.InvalidRequestException{}
 	if !d.Empty() {
 		x, err := serde.DecodeInvalidRequestException(d)
@@ -181,7 +181,7 @@ func deserializeErrorInvalidRequestException(resp *http.Response, body []byte) e
 
 // deserializeErrorInvalidTokenException decodes the InvalidTokenException error.
 func deserializeErrorInvalidTokenException(resp *http.Response, body []byte) error {
-	d := awsrt.NewDecoder(body)
+	d := awsrt.NewOwnedDecoder(body)
 	v := &types.InvalidTokenException{}
 	if !d.Empty() {
 		x, err := serde.DecodeInvalidTokenException(d)
@@ -197,7 +197,7 @@ func deserializeErrorInvalidTokenException(resp *http.Response, body []byte) err
 
 // deserializeErrorResourceNotFoundException decodes the ResourceNotFoundException error.
 func deserializeErrorResourceNotFoundException(resp *http.Response, body []byte) error {
-	d := awsrt.NewDecoder(body)
+	d := awsrt.NewOwnedDecoder(body)
 	v := &types.ResourceNotFoundException{}
 	if !d.Empty() {
 		x, err := serde.DecodeResourceNotFoundException(d)
@@ -213,7 +213,7 @@ func deserializeErrorResourceNotFoundException(resp *http.Response, body []byte)
 
 // deserializeErrorServiceUnavailableException decodes the ServiceUnavailableException error.
 func deserializeErrorServiceUnavailableException(resp *http.Response, body []byte) error {
-	d := awsrt.NewDecoder(body)
+	d := awsrt.NewOwnedDecoder(body)
 	v := &types.ServiceUnavailableException{}
 	if !d.Empty() {
 		x, err := serde.DecodeServiceUnavailableException(d)
@@ -229,7 +229,7 @@ func deserializeErrorServiceUnavailableException(resp *http.Response, body []byt
 
 // deserializeErrorThrottlingException decodes the ThrottlingException error.
 func deserializeErrorThrottlingException(resp *http.Response, body []byte) error {
-	d := awsrt.NewDecoder(body)
+	d := awsrt.NewOwnedDecoder(body)
 	v := &types.ThrottlingException{}
 	if !d.Empty() {
 		x, err := serde.DecodeThrottlingException(d)

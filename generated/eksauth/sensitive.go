@@ -16,6 +16,9 @@ func (v AssumeRoleForPodIdentityInput) Format(f fmt.State, verb rune) {
 }
 
 // LogValue implements slog.LogValuer, with the same redaction as Format.
+// slog resolves it for v, &v and v inside a logged type with LogValue;
+// a bare slice or map of AssumeRoleForPodIdentityInput is encoded by slog's JSON handler with
+// encoding/json, which does not redact (as in the AWS SDK for Go v2).
 func (v AssumeRoleForPodIdentityInput) LogValue() slog.Value {
 	return sensitive.LogValue(v.redactedFields())
 }
@@ -28,13 +31,6 @@ func (v AssumeRoleForPodIdentityInput) String() string {
 // GoString returns v formatted with %#v, sensitive values redacted.
 func (v AssumeRoleForPodIdentityInput) GoString() string {
 	return sensitive.GoString(v.Format)
-}
-
-// MarshalJSON implements json.Marshaler with the same redaction as Format, so
-// that encoding/json, and slog's JSON handler with v in a slice or map,
-// never shows a sensitive value.
-func (v AssumeRoleForPodIdentityInput) MarshalJSON() ([]byte, error) {
-	return sensitive.MarshalJSON(v.redactedFields())
 }
 
 func (v AssumeRoleForPodIdentityInput) redactedFields() []sensitive.Field {
@@ -51,6 +47,9 @@ func (v AssumeRoleForPodIdentityOutput) Format(f fmt.State, verb rune) {
 }
 
 // LogValue implements slog.LogValuer, with the same redaction as Format.
+// slog resolves it for v, &v and v inside a logged type with LogValue;
+// a bare slice or map of AssumeRoleForPodIdentityOutput is encoded by slog's JSON handler with
+// encoding/json, which does not redact (as in the AWS SDK for Go v2).
 func (v AssumeRoleForPodIdentityOutput) LogValue() slog.Value {
 	return sensitive.LogValue(v.redactedFields())
 }
@@ -63,13 +62,6 @@ func (v AssumeRoleForPodIdentityOutput) String() string {
 // GoString returns v formatted with %#v, sensitive values redacted.
 func (v AssumeRoleForPodIdentityOutput) GoString() string {
 	return sensitive.GoString(v.Format)
-}
-
-// MarshalJSON implements json.Marshaler with the same redaction as Format, so
-// that encoding/json, and slog's JSON handler with v in a slice or map,
-// never shows a sensitive value.
-func (v AssumeRoleForPodIdentityOutput) MarshalJSON() ([]byte, error) {
-	return sensitive.MarshalJSON(v.redactedFields())
 }
 
 func (v AssumeRoleForPodIdentityOutput) redactedFields() []sensitive.Field {

@@ -12,16 +12,21 @@ import (
 
 // TestSensitiveRedacted checks, for every type that holds @sensitive data, that
 // a value with sensitivetest.Marker in its sensitive members shows no marker
-// through any fmt verb, log/slog handler, encoding/json or error message.
+// through any fmt verb, log/slog handler or error message, and that
+// encoding/json shows it unchanged: json.Marshal gives the bytes of the same
+// struct without the redacting methods, as for the AWS SDK for Go v2's type.
 func TestSensitiveRedacted(t *testing.T) {
 	t.Run("AssumeRoleForPodIdentityInput", func(t *testing.T) {
-		sensitivetest.CheckValue(t, AssumeRoleForPodIdentityInput{
+		v := AssumeRoleForPodIdentityInput{
 			ClusterName: sensitivetest.Ptr("x"),
 			Token:       sensitivetest.Ptr(sensitivetest.Marker),
-		})
+		}
+		sensitivetest.CheckValue(t, v)
+		type plain AssumeRoleForPodIdentityInput
+		sensitivetest.CheckJSON(t, v, plain(v))
 	})
 	t.Run("AssumeRoleForPodIdentityOutput", func(t *testing.T) {
-		sensitivetest.CheckValue(t, AssumeRoleForPodIdentityOutput{
+		v := AssumeRoleForPodIdentityOutput{
 			AssumedRoleUser: sensitivetest.Ptr(types.AssumedRoleUser{
 				Arn:          sensitivetest.Ptr("x"),
 				AssumeRoleId: sensitivetest.Ptr("x"),
@@ -41,14 +46,20 @@ func TestSensitiveRedacted(t *testing.T) {
 				Namespace:      sensitivetest.Ptr("x"),
 				ServiceAccount: sensitivetest.Ptr("x"),
 			}),
-		})
+		}
+		sensitivetest.CheckValue(t, v)
+		type plain AssumeRoleForPodIdentityOutput
+		sensitivetest.CheckJSON(t, v, plain(v))
 	})
 	t.Run("types.Credentials", func(t *testing.T) {
-		sensitivetest.CheckValue(t, types.Credentials{
+		v := types.Credentials{
 			AccessKeyId:     sensitivetest.Ptr(sensitivetest.Marker),
 			Expiration:      sensitivetest.Ptr(time.Unix(1700000000, 0).UTC()),
 			SecretAccessKey: sensitivetest.Ptr(sensitivetest.Marker),
 			SessionToken:    sensitivetest.Ptr(sensitivetest.Marker),
-		})
+		}
+		sensitivetest.CheckValue(t, v)
+		type plain types.Credentials
+		sensitivetest.CheckJSON(t, v, plain(v))
 	})
 }

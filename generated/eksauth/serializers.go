@@ -8,12 +8,12 @@ import (
 	"github.com/eksauthgen/eksauthgen/generated/eksauth/internal/awsrt"
 )
 
-// serializeOpAssumeRoleForPodIdentity builds the HTTP request of AssumeRoleForPodIdentity.
-func serializeOpAssumeRoleForPodIdentity(in *AssumeRoleForPodIdentityInput) (*awsrt.Request, error) {
+// serializeOpAssumeRoleForPodIdentity builds the HTTP request of AssumeRoleForPodIdentity in req.
+func serializeOpAssumeRoleForPodIdentity(in *AssumeRoleForPodIdentityInput, req *awsrt.Request) error {
 	if in.ClusterName == nil || len(*in.ClusterName) == 0 {
-		return nil, fmt.Errorf("input member clusterName must not be empty")
+		return fmt.Errorf("input member clusterName must not be empty")
 	}
-	req := &awsrt.Request{
+	*req = awsrt.Request{
 		Method: "POST",
 		Path:   "/clusters/" + awsrt.EscapeLabel(*in.ClusterName, false) + "/assume-role-for-pod-identity",
 	}
@@ -31,5 +31,5 @@ func serializeOpAssumeRoleForPodIdentity(in *AssumeRoleForPodIdentityInput) (*aw
 	w.EndObject()
 	req.Body = w.Bytes()
 	req.ContentType = "application/json"
-	return req, nil
+	return nil
 }

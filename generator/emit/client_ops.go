@@ -44,12 +44,12 @@ func emitClientOperations(g *gen, _ clientService) ([]File, error) {
 //		if err != nil {
 //			return nil, operationError("AssumeRoleForPodIdentity", err)
 //		}
-//		req, err := serializeOpAssumeRoleForPodIdentity(params)
-//		if err != nil {
+//		var req awsrt.Request
+//		if err := serializeOpAssumeRoleForPodIdentity(params, &req); err != nil {
 //			return nil, operationError("AssumeRoleForPodIdentity", serializationError(err))
 //		}
 //		var out *AssumeRoleForPodIdentityOutput
-//		err = awsrt.Do(ctx, config, "AssumeRoleForPodIdentity", req, func(resp *http.Response, body []byte) error {
+//		err = awsrt.Do(ctx, config, "AssumeRoleForPodIdentity", &req, func(resp *http.Response, body []byte) error {
 //			var err error
 //			out, err = deserializeOpAssumeRoleForPodIdentity(resp, body)
 //			if err == nil && out != nil {
@@ -86,13 +86,13 @@ func (g *gen) genOperation(f *jen.File, op *ir.Shape) {
 		jen.If(jen.Err().Op("!=").Nil()).Block(
 			jen.Return(jen.Nil(), jen.Id("operationError").Call(jen.Lit(name), jen.Err())),
 		),
-		jen.List(jen.Id("req"), jen.Err()).Op(":=").Id("serializeOp"+op.GoName).Call(jen.Id("params")),
-		jen.If(jen.Err().Op("!=").Nil()).Block(
+		jen.Var().Id("req").Qual(awsrt, "Request"),
+		jen.If(jen.Err().Op(":=").Id("serializeOp"+op.GoName).Call(jen.Id("params"), jen.Op("&").Id("req")), jen.Err().Op("!=").Nil()).Block(
 			jen.Return(jen.Nil(), jen.Id("operationError").Call(jen.Lit(name), jen.Id("serializationError").Call(jen.Err()))),
 		),
 		jen.Var().Id("out").Op("*").Id(out),
 		jen.Err().Op("=").Qual(awsrt, "Do").Call(
-			jen.Id("ctx"), jen.Id("config"), jen.Lit(name), jen.Id("req"),
+			jen.Id("ctx"), jen.Id("config"), jen.Lit(name), jen.Op("&").Id("req"),
 			jen.Func().Params(jen.Id("resp").Op("*").Qual("net/http", "Response"), jen.Id("body").Index().Byte()).Error().Block(
 				jen.Var().Err().Error(),
 				jen.List(jen.Id("out"), jen.Err()).Op("=").Id("deserializeOp"+op.GoName).Call(jen.Id("resp"), jen.Id("body")),

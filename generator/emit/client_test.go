@@ -122,12 +122,12 @@ func (c *Client) GetThing(ctx context.Context, params *GetThingInput, optFns ...
 	if err != nil {
 		return nil, operationError("GetThing", err)
 	}
-	req, err := serializeOpGetThing(params)
-	if err != nil {
+	var req awsrt.Request
+	if err := serializeOpGetThing(params, &req); err != nil {
 		return nil, operationError("GetThing", serializationError(err))
 	}
 	var out *GetThingOutput
-	err = awsrt.Do(ctx, config, "GetThing", req, func(resp *http.Response, body []byte) error {
+	err = awsrt.Do(ctx, config, "GetThing", &req, func(resp *http.Response, body []byte) error {
 		var err error
 		out, err = deserializeOpGetThing(resp, body)
 		if err == nil && out != nil {

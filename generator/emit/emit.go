@@ -33,21 +33,29 @@ type File struct {
 // emitter renders one kind of output file(s).
 type emitter func(*gen) ([]File, error)
 
-// emitters lists every emitter, in the order they run.
-var emitters = [...]emitter{
-	emitTypes,
-	emitEnums,
-	emitErrors,
-	emitTypesSensitive,
-	emitInputs,
-	emitSensitive,
-	emitValidators,
-	emitSerde,
-	emitMock,
-	emitProtoServer,
-	emitClient,
-	emitProtoClient,
-	emitSensitiveTests,
+// emitters lists every emitter. Their outputs are gathered in this order
+// (see runEmitters). heavy marks the emitters with the most work on typical
+// models (profiles of EKS Auth and the shared models: serde, mock server,
+// client, validators): they are started first, so that with emitters
+// running GOMAXPROCS at a time none of them is left running alone at the
+// end.
+var emitters = [...]struct {
+	run   emitter
+	heavy bool
+}{
+	{emitTypes, false},
+	{emitEnums, false},
+	{emitErrors, false},
+	{emitTypesSensitive, false},
+	{emitInputs, false},
+	{emitSensitive, false},
+	{emitValidators, true},
+	{emitSerde, true},
+	{emitMock, true},
+	{emitProtoServer, false},
+	{emitClient, true},
+	{emitProtoClient, false},
+	{emitSensitiveTests, false},
 }
 
 // Emit renders every output file of m, sorted by path. m must have been

@@ -15,13 +15,14 @@ type emitterOutput struct {
 }
 
 // runEmitters runs every emitter of the emitters list, up to GOMAXPROCS at
-// a time (rendering and gofmt-ing the files is most of the generator's
-// work), and returns their files in the list's order. Each emitter gets its
-// own copy of g with an empty error list, so that emitters share only what
-// newGen computed, which none of them changes; the model errors they find
-// are added to g.errs afterwards (Err sorts them). When emitters fail, the
-// error of the first in the list is returned, so the outcome does not
-// depend on scheduling (see emitterError).
+// a time, the heavy ones first (rendering and gofmt-ing the files is most
+// of the generator's work), and returns their files in the list's order.
+// Each emitter gets its own copy of g with an empty error list, so that
+// emitters share only what newGen computed, which none of them changes;
+// the model errors they find are added to g.errs afterwards (Err sorts
+// them). When emitters fail, the error of the first in the list is
+// returned, so the outcome does not depend on scheduling (see
+// emitterError).
 func runEmitters(g *gen) ([]File, error) {
 	outs := make([]emitterOutput, len(emitters))
 	next := make(chan int)
@@ -31,12 +32,12 @@ func runEmitters(g *gen) ([]File, error) {
 			for i := range next {
 				c := *g
 				c.errs = nil
-				files, err := emitters[i](&c)
+				files, err := emitters[i].run(&c)
 				outs[i] = emitterOutput{files: files, err: err, errs: c.errs}
 			}
 		})
 	}
-	for i := range emitters {
+	for _, i := range startOrder() {
 		next <- i
 	}
 	close(next)
@@ -50,6 +51,20 @@ func runEmitters(g *gen) ([]File, error) {
 		files = append(files, o.files...)
 	}
 	return files, nil
+}
+
+// startOrder returns the indexes of emitters in the order they are
+// started: the heavy ones first, each group in list order.
+func startOrder() []int {
+	order := make([]int, 0, len(emitters))
+	for _, heavy := range []bool{true, false} {
+		for i, e := range emitters {
+			if e.heavy == heavy {
+				order = append(order, i)
+			}
+		}
+	}
+	return order
 }
 
 // emitterError returns the error a failed emitter would have returned had

@@ -87,14 +87,18 @@ func TestTemplatesCopiedWhenUsed(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	// The public document package is always there (every SDK service
+	// package has one); the validation package because it is imported.
 	var want []string
-	entries, err := fs.ReadDir(templates.FS, "validation")
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, e := range entries {
-		if !strings.HasSuffix(e.Name(), "_test.go") {
-			want = append(want, "internal/validation/"+e.Name())
+	for dir, out := range map[string]string{"validation": "internal/validation/", "document": "document/"} {
+		entries, err := fs.ReadDir(templates.FS, dir)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, e := range entries {
+			if !strings.HasSuffix(e.Name(), "_test.go") {
+				want = append(want, out+e.Name())
+			}
 		}
 	}
 	var got []string
@@ -107,8 +111,8 @@ func TestTemplatesCopiedWhenUsed(t *testing.T) {
 		t.Errorf("copied %v, want %v", got, want)
 	}
 	none, err := emitTemplates(g, []File{{Path: "x.go", Content: []byte("package things\n")}})
-	if err != nil || len(none) != 0 {
-		t.Errorf("with no template imported: copied %d files, err %v", len(none), err)
+	if err != nil || len(none) != 1 || none[0].Path != "document/document.go" {
+		t.Errorf("with no template imported: copied %d files, err %v; want only document/document.go", len(none), err)
 	}
 }
 

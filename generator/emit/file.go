@@ -69,19 +69,38 @@ func render(path string, f *jen.File) (File, error) {
 
 // separateDecls puts a blank line after every top-level declaration that
 // ends with a line "}" or ")" and is directly followed by more code (jen
-// separates declarations with a single newline).
+// separates declarations with a single newline). One pass; src itself is
+// returned when there is nothing to add.
 func separateDecls(src []byte) []byte {
-	lines := bytes.SplitAfter(src, []byte("\n"))
-	var out bytes.Buffer
-	for i, l := range lines {
-		out.Write(l)
-		end := bytes.TrimRight(l, "\n")
-		if (bytes.Equal(end, []byte("}")) || bytes.Equal(end, []byte(")"))) &&
-			i+1 < len(lines) && len(bytes.TrimSpace(lines[i+1])) > 0 {
-			out.WriteByte('\n')
+	var out []byte
+	start := 0 // src[start:] is not yet in out
+	for i := 0; i < len(src); {
+		j := bytes.IndexByte(src[i:], '\n')
+		if j < 0 {
+			break
 		}
+		next := i + j + 1
+		if j == 1 && (src[i] == '}' || src[i] == ')') && !blankLine(src[next:]) {
+			if out == nil {
+				out = make([]byte, 0, len(src)+len(src)/16)
+			}
+			out = append(out, src[start:next]...)
+			out = append(out, '\n')
+			start = next
+		}
+		i = next
 	}
-	return out.Bytes()
+	if out == nil {
+		return src
+	}
+	return append(out, src[start:]...)
+}
+
+// blankLine reports whether the first line of src (up to and including its
+// newline) holds only white space; an empty src is blank.
+func blankLine(src []byte) bool {
+	line, _, _ := bytes.Cut(src, []byte("\n"))
+	return len(bytes.TrimSpace(line)) == 0
 }
 
 // docComment returns one "//" comment statement per line of a Go doc text

@@ -63,9 +63,10 @@ func (m *mock) genOptions(f *jen.File) {
 		)),
 	)
 
-	f.Comment("WithRequestLog logs one line per request to logger: operation, method,")
-	f.Comment("path, status, request ID, duration and the decoded input, whose sensitive")
-	f.Comment("members are redacted. Headers and bodies are never logged.")
+	f.Comment("WithRequestLog logs one line per request to logger: operation (empty when")
+	f.Comment("none matched), method, status, request ID, duration and the decoded input,")
+	f.Comment("whose sensitive members are redacted. Headers, bodies and the request path")
+	f.Comment("(its labels may be sensitive) are never logged.")
 	f.Func().Id("WithRequestLog").Params(jen.Id("logger").Op("*").Qual("log/slog", "Logger")).Id("Option").Block(
 		jen.Return(jen.Func().Params(jen.Id("c").Op("*").Add(m.rt("Config"))).Block(jen.Id("c").Dot("Logger").Op("=").Id("logger"))),
 	)

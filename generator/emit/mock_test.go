@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"fmt"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -122,44 +121,11 @@ func TestPayloadMediaType(t *testing.T) {
 // with a header) into a temporary directory of the module, vets it, and
 // runs testdata/mock/bindings_test.go.txt against the generated handler.
 func TestMockBindings(t *testing.T) {
-	if testing.Short() {
-		t.Skip("builds generated code")
-	}
-	goBin, err := exec.LookPath("go")
-	if err != nil {
-		t.Skip("no go command")
-	}
-	src, err := os.ReadFile("testdata/mock/bindings.json")
-	if err != nil {
-		t.Fatal(err)
-	}
-	m, err := smithy.Parse(src, "bindings.json")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := passes.Run(m, passes.Config{}); err != nil {
-		t.Fatal(err)
-	}
-	dir, err := os.MkdirTemp("testdata", "tmp-mock-")
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { os.RemoveAll(dir) })
-	importPath := modulePath + "/generator/emit/testdata/" + filepath.Base(dir) + "/bindings"
-	files, err := Emit(m, Config{Package: "bindings", ImportPath: importPath, Source: "bindings.json"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	out := filepath.Join(dir, "bindings")
-	for _, f := range files {
-		p := filepath.Join(out, filepath.FromSlash(f.Path))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, f.Content, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	goBin := goCommand(t)
+	m := parseTestModel(t, "testdata/mock/bindings.json")
+	out, importPath := emitToTempModule(t, m, "mock", "bindings", func(importPath string) Config {
+		return Config{Package: "bindings", ImportPath: importPath, Source: "bindings.json"}
+	})
 	test, err := os.ReadFile("testdata/mock/bindings_test.go.txt")
 	if err != nil {
 		t.Fatal(err)
@@ -168,10 +134,6 @@ func TestMockBindings(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(out, "bindingsmock", "bindings_test.go"), test, 0o644); err != nil {
 		t.Fatal(err)
 	}
-	for _, args := range [][]string{{"vet", importPath + "/bindingsmock"}, {"test", "-count=1", importPath + "/bindingsmock"}} {
-		cmd := exec.Command(goBin, args...)
-		if b, err := cmd.CombinedOutput(); err != nil {
-			t.Fatalf("go %s: %v\n%s", strings.Join(args, " "), err, b)
-		}
-	}
+	runGo(t, goBin, "vet", importPath+"/bindingsmock")
+	runGo(t, goBin, "test", "-count=1", importPath+"/bindingsmock")
 }

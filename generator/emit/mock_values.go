@@ -41,112 +41,40 @@ func (m *mock) parseString(t *ir.Shape, format string, s jen.Code) *jen.Statemen
 }
 
 // formatString returns a string expression formatting v, a value of the
-// value type of shape t, for a header or query value.
+// value type of shape t, for a header or query value: the client's text
+// form of the value (formatText), so that the mock answers what the SDK
+// would send.
 func (m *mock) formatString(t *ir.Shape, format string, v jen.Code) *jen.Statement {
-	switch t.Type {
-	case ir.EnumType:
-		return jen.String().Call(v)
-	case ir.BooleanType:
-		return jen.Qual("strconv", "FormatBool").Call(v)
-	case ir.ByteType, ir.ShortType, ir.IntegerType, ir.LongType, ir.IntEnumType:
-		return jen.Qual("strconv", "FormatInt").Call(jen.Int64().Call(v), jen.Lit(10))
-	case ir.FloatType:
-		return m.rt("FormatFloat").Call(jen.Float64().Call(v), jen.Lit(32))
-	case ir.DoubleType:
-		return m.rt("FormatFloat").Call(v, jen.Lit(64))
-	case ir.BigIntegerType:
-		return jen.Add(v).Dot("String").Call()
-	case ir.BigDecimalType:
-		return m.rt("FormatBigFloat").Call(v)
-	case ir.BlobType:
-		return m.rt("FormatBlob").Call(v)
-	case ir.TimestampType:
-		switch format {
-		case tsHTTPDate:
-			return m.awsrt("FormatHTTPDate").Call(v)
-		case tsEpoch:
-			return m.rt("FormatEpochSeconds").Call(v)
-		}
-		return m.awsrt("FormatDateTime").Call(v)
-	}
-	return jen.Add(v)
+	return jen.Add(formatText(m.awsrt, v, t, format, false))
 }
 
 // decodeJSON returns an expression of type (T, error) that reads a value of
 // shape t (with the traits of mem, which may be nil) from the Decoder d;
-// T is the Go type of a member targeting t without its pointer.
+// T is the Go type of a member targeting t without its pointer. Enums go
+// through mockrt's typed helpers; every other type is read as the client's
+// deserializers read it (decodeCall), whose value already has that Go type.
 func (m *mock) decodeJSON(mem *ir.Member, t *ir.Shape) *jen.Statement {
 	d := jen.Id("d")
 	switch t.Type {
-	case ir.StringType:
-		return d.Dot("String").Call()
 	case ir.EnumType:
 		return m.rt("DecodeString").Types(m.shapeType(t, inInput)).Call(d)
-	case ir.BooleanType:
-		return d.Dot("Bool").Call()
-	case ir.ByteType, ir.ShortType, ir.IntegerType, ir.LongType, ir.IntEnumType:
+	case ir.IntEnumType:
 		return m.rt("DecodeInt").Types(m.shapeType(t, inInput)).Call(d)
-	case ir.FloatType:
-		return d.Dot("Float32").Call()
-	case ir.DoubleType:
-		return d.Dot("Float64").Call()
-	case ir.BigIntegerType:
-		return m.rt("DecodeBigInt").Call(d)
-	case ir.BigDecimalType:
-		return m.rt("DecodeBigFloat").Call(d)
-	case ir.BlobType:
-		return d.Dot("Blob").Call()
-	case ir.DocumentType:
-		return m.rt("DecodeDocument").Call(d)
-	case ir.TimestampType:
-		switch timestampFormat(mem, t, tsEpoch) {
-		case tsHTTPDate:
-			return d.Dot("HTTPDate").Call()
-		case tsDateTime:
-			return d.Dot("DateTime").Call()
-		}
-		return d.Dot("EpochSeconds").Call()
 	}
-	return m.sd.decodeFunc(t.ID).Call(d)
+	call, _ := m.sd.decodeCall(mem, t)
+	return call
 }
 
 // encodeJSON returns a statement writing v, a value of shape t (with the
-// traits of mem, which may be nil), to the JSONWriter w. v has the member's
-// Go type without its pointer, except for aggregates, which are passed to
-// serde as the member holds them.
+// traits of mem, which may be nil), to the JSONWriter w, as the client's
+// serializers write it. v has the member's Go type without its pointer,
+// except for aggregates, which are passed as the member holds them (a
+// structure as a pointer).
 func (m *mock) encodeJSON(mem *ir.Member, t *ir.Shape, v jen.Code) *jen.Statement {
-	w := jen.Id("w")
-	switch t.Type {
-	case ir.StringType:
-		return w.Dot("String").Call(v)
-	case ir.EnumType:
-		return w.Dot("String").Call(jen.String().Call(v))
-	case ir.BooleanType:
-		return w.Dot("Bool").Call(v)
-	case ir.ByteType, ir.ShortType, ir.IntegerType, ir.LongType, ir.IntEnumType:
-		return w.Dot("Int64").Call(jen.Int64().Call(v))
-	case ir.FloatType:
-		return w.Dot("Float32").Call(v)
-	case ir.DoubleType:
-		return w.Dot("Float64").Call(v)
-	case ir.BigIntegerType:
-		return w.Dot("Raw").Call(jen.Index().Byte().Call(jen.Add(v).Dot("String").Call()))
-	case ir.BigDecimalType:
-		return w.Dot("Raw").Call(jen.Index().Byte().Call(m.rt("FormatBigFloat").Call(v)))
-	case ir.BlobType:
-		return w.Dot("Blob").Call(v)
-	case ir.DocumentType:
-		return m.rt("EncodeDocument").Call(w, v)
-	case ir.TimestampType:
-		switch timestampFormat(mem, t, tsEpoch) {
-		case tsHTTPDate:
-			return w.Dot("HTTPDate").Call(v)
-		case tsDateTime:
-			return w.Dot("DateTime").Call(v)
-		}
-		return w.Dot("EpochSeconds").Call(v)
+	if t.Type == ir.StructureType {
+		return m.sd.encodeFunc(t.ID).Call(jen.Id("w"), v)
 	}
-	return m.sd.encodeFunc(t.ID).Call(w, v)
+	return m.sd.encodeDirect(v, mem, t)
 }
 
 // isAggregate reports whether values of t go through the serde package.

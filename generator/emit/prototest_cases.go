@@ -66,44 +66,29 @@ func (g *gen) protoCases(s *ir.Shape, trait ir.ShapeID, side string) []protoCase
 // decodeProtoCase reads the fields of one request or response case.
 func decodeProtoCase(n ir.Node) protoCase {
 	c := protoCase{Pos: n.Pos, Raw: n}
-	str := func(key string) string {
-		v, _ := n.Get(key)
-		return v.Str
-	}
-	strs := func(key string) []string {
-		v, ok := n.Get(key)
-		if !ok || v.Kind != ir.ArrayNode {
-			return nil
-		}
-		out := make([]string, 0, len(v.Items))
-		for _, it := range v.Items {
-			out = append(out, it.Str)
-		}
-		return out
-	}
-	c.ID = str("id")
-	c.Protocol = str("protocol")
-	c.AppliesTo = str("appliesTo")
-	c.Method = str("method")
-	c.URI = str("uri")
-	c.Host = str("host")
-	c.ResolvedHost = str("resolvedHost")
+	c.ID = nodeStr(n, "id")
+	c.Protocol = nodeStr(n, "protocol")
+	c.AppliesTo = nodeStr(n, "appliesTo")
+	c.Method = nodeStr(n, "method")
+	c.URI = nodeStr(n, "uri")
+	c.Host = nodeStr(n, "host")
+	c.ResolvedHost = nodeStr(n, "resolvedHost")
 	if v, ok := n.Get("code"); ok {
 		code, _ := v.Int64()
 		c.Code, c.HasCode = int(code), true
 	}
-	c.QueryParams = strs("queryParams")
-	c.ForbidQuery = strs("forbidQueryParams")
-	c.RequireQuery = strs("requireQueryParams")
+	c.QueryParams = nodeStrings(n, "queryParams")
+	c.ForbidQuery = nodeStrings(n, "forbidQueryParams")
+	c.RequireQuery = nodeStrings(n, "requireQueryParams")
 	if v, ok := n.Get("headers"); ok && v.Kind == ir.ObjectNode {
 		c.Headers = slices.Clone(v.Fields)
 	}
-	c.ForbidHeaders = strs("forbidHeaders")
-	c.RequireHdrs = strs("requireHeaders")
+	c.ForbidHeaders = nodeStrings(n, "forbidHeaders")
+	c.RequireHdrs = nodeStrings(n, "requireHeaders")
 	if v, ok := n.Get("body"); ok {
 		c.Body, c.HasBody = v.Str, true
 	}
-	c.BodyMediaType = str("bodyMediaType")
+	c.BodyMediaType = nodeStr(n, "bodyMediaType")
 	c.Params, _ = n.Get("params")
 	return c
 }
@@ -136,4 +121,32 @@ func (g *gen) protoErrorOperation(e *ir.Shape) *ir.Shape {
 		}
 	}
 	return nil
+}
+
+// protoErrorCase is a response case of an error shape and the operation
+// the case is run through.
+type protoErrorCase struct {
+	Op, Err *ir.Shape
+	Case    protoCase
+}
+
+// protoErrorCases returns the response cases of the error shapes errs that
+// apply to side, in order, each with the operation that runs it (see
+// protoErrorOperation); an error no operation returns has none.
+func (g *gen) protoErrorCases(errs []*ir.Shape, side string) []protoErrorCase {
+	var out []protoErrorCase
+	for _, e := range errs {
+		cases := g.protoCases(e, ir.TraitHTTPResponseTests, side)
+		if len(cases) == 0 {
+			continue
+		}
+		op := g.protoErrorOperation(e)
+		if op == nil {
+			continue
+		}
+		for _, c := range cases {
+			out = append(out, protoErrorCase{Op: op, Err: e, Case: c})
+		}
+	}
+	return out
 }

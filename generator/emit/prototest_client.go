@@ -44,33 +44,23 @@ func emitProtoClient(g *gen) ([]File, error) {
 			add(&requests, code, err)
 		}
 		for _, c := range g.protoCases(op, ir.TraitHTTPResponseTests, sideClient) {
-			code, err := g.protoClientResponse(op, c)
+			code, err := g.protoClientResponse(op, nil, c)
 			add(&responses, code, err)
 		}
 	}
-	for _, e := range newSerde(g).errorShapes() {
-		cases := g.protoCases(e, ir.TraitHTTPResponseTests, sideClient)
-		if len(cases) == 0 {
-			continue
-		}
-		op := g.protoErrorOperation(e)
-		if op == nil {
-			continue
-		}
-		for _, c := range cases {
-			code, err := g.protoClientError(op, e, c)
-			add(&responses, code, err)
-		}
+	for _, ec := range g.protoErrorCases(newSerde(g).errorShapes(), sideClient) {
+		code, err := g.protoClientResponse(ec.Op, ec.Err, ec.Case)
+		add(&responses, code, err)
 	}
 	if err := errs.Err(); err != nil {
 		return nil, err
 	}
 	var groups []jen.Code
 	if len(requests) > 0 {
-		groups = append(groups, protoSubtest("Request", requests))
+		groups = append(groups, subtest("Request", requests...))
 	}
 	if len(responses) > 0 {
-		groups = append(groups, protoSubtest("Response", responses))
+		groups = append(groups, subtest("Response", responses...))
 	}
 	if len(groups) == 0 {
 		return nil, nil
@@ -87,23 +77,6 @@ func emitProtoClient(g *gen) ([]File, error) {
 		return nil, err
 	}
 	return []File{file}, nil
-}
-
-// asErrorList returns the model errors in err (an ir.ErrorList's error, or
-// any error as one unpositioned entry).
-func asErrorList(err error) ir.ErrorList {
-	var out ir.ErrorList
-	if j, ok := err.(interface{ Unwrap() []error }); ok {
-		for _, e := range j.Unwrap() {
-			out = append(out, asErrorList(e)...)
-		}
-		return out
-	}
-	if e, ok := err.(*ir.Error); ok {
-		return ir.ErrorList{e}
-	}
-	out.Addf(ir.Pos{}, "", "%v", err)
-	return out
 }
 
 // genProtoNewClient declares newProtocolClient, the client of the tests,
@@ -126,20 +99,7 @@ func (g *gen) genProtoNewClient(f *jen.File) {
 		)
 		f.Line()
 	}
-	opts := jen.Dict{
-		jen.Id("BaseEndpoint"):     jen.Qual(awsPath, "String").Call(jen.Id("endpoint")),
-		jen.Id("Region"):           jen.Lit("us-west-2"),
-		jen.Id("HTTPClient"):       jen.Id("hc"),
-		jen.Id("RetryMaxAttempts"): jen.Lit(1),
-		jen.Id("Credentials"): jen.Qual(awsPath, "CredentialsProviderFunc").Call(
-			jen.Func().Params(jen.Qual("context", "Context")).Params(jen.Qual(awsPath, "Credentials"), jen.Error()).Block(
-				jen.Return(jen.Qual(awsPath, "Credentials").Values(jen.Dict{
-					jen.Id("AccessKeyID"):     jen.Lit("AKID"),
-					jen.Id("SecretAccessKey"): jen.Lit("SECRET"),
-					jen.Id("Source"):          jen.Lit("protocol tests"),
-				}), jen.Nil()),
-			)),
-	}
+	opts := protoClientOptions(jen.Id("endpoint"))
 	if idempotent {
 		opts[jen.Id("IdempotencyTokenProvider")] = jen.Id("protocolTokens").Values()
 	}
@@ -201,42 +161,35 @@ func (g *gen) protoClientRequest(op *ir.Shape, c protoCase) (jen.Code, error) {
 			jen.Err().Op("!=").Nil(),
 		).Block(jen.Id("t").Dot("Error").Call(jen.Err())),
 	}
-	return protoSubtest(c.ID, body), nil
+	return subtest(c.ID, body...), nil
 }
 
 // protoWireFields adds the query (requests only), header and body
 // expectations of c to a prototest.RequestCase or ResponseCase literal.
 func (g *gen) protoWireFields(d jen.Dict, c protoCase, request bool) {
-	lits := func(ss []string) jen.Code {
-		items := make([]jen.Code, len(ss))
-		for i, s := range ss {
-			items[i] = jen.Lit(s)
-		}
-		return jen.Index().String().Values(items...)
-	}
 	if request {
 		if c.QueryParams != nil {
-			d[jen.Id("Query")] = lits(c.QueryParams)
+			d[jen.Id("Query")] = strLits(c.QueryParams)
 		}
 		if c.ForbidQuery != nil {
-			d[jen.Id("ForbidQuery")] = lits(c.ForbidQuery)
+			d[jen.Id("ForbidQuery")] = strLits(c.ForbidQuery)
 		}
 		if c.RequireQuery != nil {
-			d[jen.Id("RequireQuery")] = lits(c.RequireQuery)
+			d[jen.Id("RequireQuery")] = strLits(c.RequireQuery)
 		}
 	}
 	if c.Headers != nil {
-		items := make([]jen.Code, len(c.Headers))
+		hs := make([]protoHeader, len(c.Headers))
 		for i, h := range c.Headers {
-			items[i] = jen.Values(jen.Dict{jen.Id("Name"): jen.Lit(h.Key), jen.Id("Value"): jen.Lit(h.Value.Str)})
+			hs[i] = protoHeader{Name: h.Key, Value: h.Value.Str}
 		}
-		d[jen.Id("Headers")] = jen.Index().Qual(g.internalPath("prototest"), "Header").Values(items...)
+		d[jen.Id("Headers")] = g.protoHeaderLits(hs)
 	}
 	if c.ForbidHeaders != nil {
-		d[jen.Id("ForbidHeaders")] = lits(c.ForbidHeaders)
+		d[jen.Id("ForbidHeaders")] = strLits(c.ForbidHeaders)
 	}
 	if c.RequireHdrs != nil {
-		d[jen.Id("RequireHeader")] = lits(c.RequireHdrs)
+		d[jen.Id("RequireHeader")] = strLits(c.RequireHdrs)
 	}
 	if c.HasBody {
 		d[jen.Id("Body")] = jen.Index().Byte().Call(jen.Lit(c.Body))
@@ -264,10 +217,13 @@ func (g *gen) protoCannedResponse(c protoCase) jen.Code {
 	return jen.Id("hc").Op(":=").Op("&").Qual(g.internalPath("prototest"), "Client").Values(d)
 }
 
-// protoClientResponse returns the subtest of a response case of an
-// operation's output.
+// protoClientResponse returns the subtest of a response case, run through
+// operation op with placeholder input (protoDummyInput): with a nil error
+// shape e the case is op's and params are its output; otherwise the case is
+// e's and params are the error the call must return.
 //
-// Example output:
+// Example output (an output case; an error case takes the error with
+// errors.As into `var got *types.ComplexError` instead):
 //
 //	t.Run("RestJsonDeserializeStringUnionValue", func(t *testing.T) {
 //		hc := &prototest.Client{Status: 200, Header: ..., Body: ...}
@@ -279,74 +235,49 @@ func (g *gen) protoCannedResponse(c protoCase) jen.Code {
 //			t.Error(err)
 //		}
 //	})
-func (g *gen) protoClientResponse(op *ir.Shape, c protoCase) (jen.Code, error) {
-	want, err := g.protoOutput(op, c.Params)
+func (g *gen) protoClientResponse(op, e *ir.Shape, c protoCase) (jen.Code, error) {
+	var want jen.Code
+	var err error
+	if e == nil {
+		want, err = g.protoOutput(op, c.Params)
+	} else {
+		want, err = g.protoError(e, c.Params)
+	}
 	if err != nil {
 		return nil, err
 	}
-	in, err := g.protoInput(op, g.protoDummy(op.Input, 0))
+	in, err := g.protoDummyInput(op)
 	if err != nil {
 		return nil, err
 	}
-	body := []jen.Code{
-		g.protoCannedResponse(c),
-		jen.List(jen.Id("got"), jen.Err()).Op(":=").Id("newProtocolClient").Call(jen.Id("hc"), jen.Lit(protoEndpoint)).
-			Dot(op.GoName).Call(jen.Qual("context", "Background").Call(), in),
-		jen.If(jen.Err().Op("!=").Nil()).Block(
-			jen.Id("t").Dot("Fatalf").Call(jen.Lit(op.GoName+": %v"), jen.Err()),
-		),
-		jen.If(
-			jen.Err().Op(":=").Qual(g.internalPath("prototest"), "Equal").Call(want, jen.Id("got")),
-			jen.Err().Op("!=").Nil(),
-		).Block(jen.Id("t").Dot("Error").Call(jen.Err())),
+	call := jen.Id("newProtocolClient").Call(jen.Id("hc"), jen.Lit(protoEndpoint)).
+		Dot(op.GoName).Call(jen.Qual("context", "Background").Call(), in)
+	body := []jen.Code{g.protoCannedResponse(c)}
+	if e == nil {
+		body = append(body,
+			jen.List(jen.Id("got"), jen.Err()).Op(":=").Add(call),
+			jen.If(jen.Err().Op("!=").Nil()).Block(
+				jen.Id("t").Dot("Fatalf").Call(jen.Lit(op.GoName+": %v"), jen.Err()),
+			))
+	} else {
+		body = append(body,
+			jen.List(jen.Id("_"), jen.Err()).Op(":=").Add(call),
+			jen.Var().Id("got").Op("*").Qual(g.typesPath(), e.GoName),
+			jen.If(jen.Op("!").Qual("errors", "As").Call(jen.Err(), jen.Op("&").Id("got"))).Block(
+				jen.Id("t").Dot("Fatalf").Call(jen.Lit("want a *types."+e.GoName+", got %v"), jen.Err()),
+			))
 	}
-	return protoSubtest(c.ID, body), nil
+	body = append(body, jen.If(
+		jen.Err().Op(":=").Qual(g.internalPath("prototest"), "Equal").Call(want, jen.Id("got")),
+		jen.Err().Op("!=").Nil(),
+	).Block(jen.Id("t").Dot("Error").Call(jen.Err())))
+	return subtest(c.ID, body...), nil
 }
 
-// protoClientError returns the subtest of a response case of error shape
-// e, run through operation op.
-//
-// Example output:
-//
-//	t.Run("RestJsonComplexErrorWithNoMessage", func(t *testing.T) {
-//		hc := &prototest.Client{Status: 403, ...}
-//		_, err := newProtocolClient(hc, "https://example.com").GreetingWithErrors(context.Background(), &restjson.GreetingWithErrorsInput{})
-//		var got *types.ComplexError
-//		if !errors.As(err, &got) {
-//			t.Fatalf("want a *types.ComplexError, got %v", err)
-//		}
-//		if err := prototest.Equal(&types.ComplexError{...}, got); err != nil {
-//			t.Error(err)
-//		}
-//	})
-func (g *gen) protoClientError(op, e *ir.Shape, c protoCase) (jen.Code, error) {
-	want, err := g.protoError(e, c.Params)
-	if err != nil {
-		return nil, err
-	}
-	in, err := g.protoInput(op, g.protoDummy(op.Input, 0))
-	if err != nil {
-		return nil, err
-	}
-	body := []jen.Code{
-		g.protoCannedResponse(c),
-		jen.List(jen.Id("_"), jen.Err()).Op(":=").Id("newProtocolClient").Call(jen.Id("hc"), jen.Lit(protoEndpoint)).
-			Dot(op.GoName).Call(jen.Qual("context", "Background").Call(), in),
-		jen.Var().Id("got").Op("*").Qual(g.typesPath(), e.GoName),
-		jen.If(jen.Op("!").Qual("errors", "As").Call(jen.Err(), jen.Op("&").Id("got"))).Block(
-			jen.Id("t").Dot("Fatalf").Call(jen.Lit("want a *types."+e.GoName+", got %v"), jen.Err()),
-		),
-		jen.If(
-			jen.Err().Op(":=").Qual(g.internalPath("prototest"), "Equal").Call(want, jen.Id("got")),
-			jen.Err().Op("!=").Nil(),
-		).Block(jen.Id("t").Dot("Error").Call(jen.Err())),
-	}
-	return protoSubtest(c.ID, body), nil
-}
-
-// protoSubtest returns t.Run(id, func(t *testing.T) { body }).
-func protoSubtest(id string, body []jen.Code) jen.Code {
-	return jen.Id("t").Dot("Run").Call(jen.Lit(id), jen.Func().Params(jen.Id("t").Op("*").Qual("testing", "T")).Block(body...))
+// protoDummyInput returns the input literal of op that response tests call
+// it with: placeholders for what the client checks (see protoDummy).
+func (g *gen) protoDummyInput(op *ir.Shape) (jen.Code, error) {
+	return g.protoInput(op, g.protoDummy(op.Input, 0))
 }
 
 // protoDummy returns params for shape id that pass the client's checks:
@@ -384,18 +315,15 @@ func (g *gen) protoDummyValue(t *ir.Shape, depth int) ir.Node {
 		return ir.Node{Kind: ir.ObjectNode}
 	case ir.BooleanType:
 		return ir.Node{Kind: ir.BoolNode}
-	case ir.EnumType:
-		if len(t.Members) > 0 {
-			_, v := g.enumValue(t, t.Members[0])
-			return ir.Node{Kind: ir.StringNode, Str: v}
+	case ir.EnumType, ir.IntEnumType:
+		n := ir.Node{Kind: ir.StringNode, Str: "a"}
+		if t.Type == ir.IntEnumType {
+			n = ir.Node{Kind: ir.NumberNode, Str: "0"}
 		}
-		return ir.Node{Kind: ir.StringNode, Str: "a"}
-	case ir.IntEnumType:
 		if len(t.Members) > 0 {
-			_, v := g.enumValue(t, t.Members[0])
-			return ir.Node{Kind: ir.NumberNode, Str: v}
+			_, n.Str = g.enumValue(t, t.Members[0])
 		}
-		return ir.Node{Kind: ir.NumberNode, Str: "0"}
+		return n
 	case ir.StringType, ir.BlobType:
 		return ir.Node{Kind: ir.StringNode, Str: "a"}
 	}

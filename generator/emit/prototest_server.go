@@ -123,7 +123,7 @@ func (p *protoServer) serverRequest(msg protoMessage) jen.Code {
 		d[jen.Id("Query")] = strLits(msg.Query)
 	}
 	if len(msg.Headers) > 0 {
-		d[jen.Id("Header")] = p.headerLits(msg.Headers)
+		d[jen.Id("Header")] = p.protoHeaderLits(msg.Headers)
 	}
 	if msg.Body != "" {
 		d[jen.Id("Body")] = jen.Index().Byte().Call(jen.Lit(msg.Body))
@@ -135,7 +135,7 @@ func (p *protoServer) serverRequest(msg protoMessage) jen.Code {
 func (p *protoServer) serverResponse(msg protoMessage) jen.Code {
 	d := jen.Dict{jen.Id("Code"): jen.Lit(msg.Code)}
 	if len(msg.Headers) > 0 {
-		d[jen.Id("Header")] = p.headerLits(msg.Headers)
+		d[jen.Id("Header")] = p.protoHeaderLits(msg.Headers)
 	}
 	if len(msg.Forbid) > 0 {
 		d[jen.Id("Forbid")] = strLits(msg.Forbid)
@@ -156,24 +156,6 @@ func (p *protoServer) serverResponse(msg protoMessage) jen.Code {
 	return p.pt("ServerResponse").Values(d)
 }
 
-// headerLits returns a []prototest.Header literal.
-func (p *protoServer) headerLits(hs []protoHeader) jen.Code {
-	var items []jen.Code
-	for _, h := range hs {
-		items = append(items, jen.Values(jen.Dict{jen.Id("Name"): jen.Lit(h.Name), jen.Id("Value"): jen.Lit(h.Value)}))
-	}
-	return jen.Index().Add(p.pt("Header")).Values(items...)
-}
-
-// strLits returns a []string literal.
-func strLits(ss []string) jen.Code {
-	var items []jen.Code
-	for _, s := range ss {
-		items = append(items, jen.Lit(s))
-	}
-	return jen.Index().String().Values(items...)
-}
-
 // malformedTests returns the subtests of op's httpMalformedRequestTests.
 //
 // Example output:
@@ -189,7 +171,7 @@ func strLits(ss []string) jen.Code {
 //	})
 func (p *protoServer) malformedTests(op *ir.Shape) []jen.Code {
 	var runs []jen.Code
-	for _, c := range testCases(op, ir.TraitHTTPMalformedTests, "server") {
+	for _, c := range p.protoCases(op, ir.TraitHTTPMalformedTests, sideServer) {
 		cases, err := readMalformed(op, c)
 		if err != nil {
 			p.errs.Add(err)
@@ -207,9 +189,4 @@ func (p *protoServer) malformedTests(op *ir.Shape) []jen.Code {
 		}
 	}
 	return runs
-}
-
-// subtest returns t.Run(name, func(t *testing.T) { body }).
-func subtest(name string, body ...jen.Code) jen.Code {
-	return jen.Id("t").Dot("Run").Call(jen.Lit(name), jen.Func().Params(jen.Id("t").Op("*").Qual("testing", "T")).Block(body...))
 }

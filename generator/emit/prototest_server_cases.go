@@ -14,9 +14,6 @@ import (
 // request and response of a case as plain Go data, and the expansion of
 // httpMalformedRequestTests' testParameters.
 
-// restJSON1Protocol is the protocol shape ID the emitted test cases are for.
-const restJSON1Protocol = "aws.protocols#restJson1"
-
 // protoHeader is one header of a test case.
 type protoHeader struct{ Name, Value string }
 
@@ -44,33 +41,6 @@ type malformedCase struct {
 	Pos      ir.Pos
 }
 
-// caseNode is one test case node of a smithy.test trait, with its ID.
-type caseNode struct {
-	ID   string
-	Node ir.Node
-}
-
-// testCases returns the cases of the test trait id on op that are for
-// restJson1 and apply to side ("client" or "server"; a case without
-// appliesTo applies to both).
-func testCases(op *ir.Shape, id ir.ShapeID, side string) []caseNode {
-	tr, ok := op.Traits.Get(id)
-	if !ok || tr.Value.Kind != ir.ArrayNode {
-		return nil
-	}
-	var out []caseNode
-	for _, c := range tr.Value.Items {
-		if nodeStr(c, "protocol") != restJSON1Protocol {
-			continue
-		}
-		if a := nodeStr(c, "appliesTo"); a != "" && a != side {
-			continue
-		}
-		out = append(out, caseNode{ID: nodeStr(c, "id"), Node: c})
-	}
-	return out
-}
-
 // nodeStr returns the string member key of an object node, or "".
 func nodeStr(n ir.Node, key string) string {
 	v, ok := n.Get(key)
@@ -80,10 +50,14 @@ func nodeStr(n ir.Node, key string) string {
 	return v.Str
 }
 
-// nodeStrings returns the string items of the array member key.
+// nodeStrings returns the string items of the array member key: nil when
+// there is no such array, an empty list when it is empty.
 func nodeStrings(n ir.Node, key string) []string {
-	v, _ := n.Get(key)
-	var out []string
+	v, ok := n.Get(key)
+	if !ok || v.Kind != ir.ArrayNode {
+		return nil
+	}
+	out := make([]string, 0, len(v.Items))
 	for _, it := range v.Items {
 		if it.Kind == ir.StringNode {
 			out = append(out, it.Str)
@@ -134,10 +108,10 @@ func readMessage(n ir.Node) protoMessage {
 // all have the same length), named <id>_<n> from 1; every string of the
 // request and response is interpolated. Without testParameters the case
 // is interpolated with no parameters (see interpolateParams).
-func readMalformed(op *ir.Shape, c caseNode) ([]malformedCase, *ir.Error) {
-	req, _ := c.Node.Get("request")
-	resp, _ := c.Node.Get("response")
-	base := malformedCase{Name: c.ID, Request: readMessage(req), Response: readMessage(resp), Pos: c.Node.Pos}
+func readMalformed(op *ir.Shape, c protoCase) ([]malformedCase, *ir.Error) {
+	req, _ := c.Raw.Get("request")
+	resp, _ := c.Raw.Get("response")
+	base := malformedCase{Name: c.ID, Request: readMessage(req), Response: readMessage(resp), Pos: c.Pos}
 	if b, ok := resp.Get("body"); ok {
 		base.Response.MediaType = nodeStr(b, "mediaType")
 		if a, ok := b.Get("assertion"); ok {
@@ -150,14 +124,14 @@ func readMalformed(op *ir.Shape, c caseNode) ([]malformedCase, *ir.Error) {
 			base.Response.HasBody = false
 		}
 	}
-	params, n, err := testParameters(c.Node)
+	params, n, err := testParameters(c.Raw)
 	if err != nil {
-		return nil, ir.Errorf(c.Node.Pos, op.ID, "test case %s: %v", c.ID, err)
+		return nil, ir.Errorf(c.Pos, op.ID, "test case %s: %v", c.ID, err)
 	}
 	if n == 0 {
 		one, err := base.interpolate(nil)
 		if err != nil {
-			return nil, ir.Errorf(c.Node.Pos, op.ID, "test case %s: %v", c.ID, err)
+			return nil, ir.Errorf(c.Pos, op.ID, "test case %s: %v", c.ID, err)
 		}
 		return []malformedCase{one}, nil
 	}
@@ -169,7 +143,7 @@ func readMalformed(op *ir.Shape, c caseNode) ([]malformedCase, *ir.Error) {
 		}
 		one, err := base.interpolate(vals)
 		if err != nil {
-			return nil, ir.Errorf(c.Node.Pos, op.ID, "test case %s: %v", c.ID, err)
+			return nil, ir.Errorf(c.Pos, op.ID, "test case %s: %v", c.ID, err)
 		}
 		one.Name = fmt.Sprintf("%s_%d", c.ID, i+1)
 		out = append(out, one)

@@ -15,35 +15,52 @@ import (
 // the generated TestProtocolServer and checks which subtests ran and
 // passed.
 func TestProtoServerGenerated(t *testing.T) {
-	model, err := os.ReadFile("testdata/protoserver/things.json")
+	got := runProtoTests(t, "testdata/protoserver/things.json", "things", "/thingsmock", "TestProtocolServer")
+	checkProtoOutcomes(t, got, []string{
+		"Request/PutThingRequest", "Response/PutThingResponse", "Response/BadThingResponse",
+		"Malformed/PutThingCountOutOfRange_1", "Malformed/PutThingCountOutOfRange_2",
+		"Malformed/PutThingEmptyUnion", "Malformed/PutThingNotJson",
+	})
+}
+
+// runProtoTests generates the model in file as package pkg, vets the
+// output, runs the generated test function fn of the package at
+// <import path>+sub and returns the outcome ("pass", "fail" or "skip") of
+// each of its cases (<group>/<case ID>, without fn).
+func runProtoTests(t *testing.T, file, pkg, sub, fn string) map[string]string {
+	t.Helper()
+	model, err := os.ReadFile(file)
 	if err != nil {
 		t.Fatal(err)
 	}
-	goBin, _, importPath, pkgs := writeGenerated(t, model, "things")
+	goBin, _, importPath, pkgs := writeGenerated(t, model, pkg)
 	goRun(t, goBin, nil, append([]string{"vet"}, pkgs...)...)
-	out := goRun(t, goBin, nil, "test", "-count=1", "-json", "-run", "TestProtocolServer", importPath+"/thingsmock")
-	passed := map[string]bool{}
+	out := goRun(t, goBin, nil, "test", "-count=1", "-json", "-run", "^"+fn+"$", importPath+sub)
+	outcomes := map[string]string{}
 	dec := json.NewDecoder(bytes.NewReader(out))
 	for {
 		var ev struct{ Action, Test string }
 		if err := dec.Decode(&ev); err != nil {
 			break
 		}
-		if ev.Action == "pass" && strings.Count(ev.Test, "/") == 2 {
-			passed[strings.TrimPrefix(ev.Test, "TestProtocolServer/")] = true
+		name, ok := strings.CutPrefix(ev.Test, fn+"/")
+		if ok && strings.Count(name, "/") == 1 && (ev.Action == "pass" || ev.Action == "fail" || ev.Action == "skip") {
+			outcomes[name] = ev.Action
 		}
 	}
-	want := []string{
-		"Request/PutThingRequest", "Response/PutThingResponse", "Response/BadThingResponse",
-		"Malformed/PutThingCountOutOfRange_1", "Malformed/PutThingCountOutOfRange_2",
-		"Malformed/PutThingEmptyUnion", "Malformed/PutThingNotJson",
-	}
+	return outcomes
+}
+
+// checkProtoOutcomes fails the test unless exactly the cases want ran and
+// passed.
+func checkProtoOutcomes(t *testing.T, got map[string]string, want []string) {
+	t.Helper()
 	for _, name := range want {
-		if !passed[name] {
-			t.Errorf("subtest %s did not pass", name)
+		if got[name] != "pass" {
+			t.Errorf("case %s: %q, want pass", name, got[name])
 		}
 	}
-	if len(passed) != len(want) {
-		t.Errorf("passed %v, want exactly %v", slices.Sorted(maps.Keys(passed)), want)
+	if len(got) != len(want) {
+		t.Errorf("cases run %v, want exactly %v", slices.Sorted(maps.Keys(got)), want)
 	}
 }

@@ -139,25 +139,15 @@ func (p *protoServer) responseTests(op *ir.Shape) []jen.Code {
 // that can return the error answers it.
 func (p *protoServer) errorResponseTests() []jen.Code {
 	var runs []jen.Code
-	for _, e := range p.errors {
-		cases := p.protoCases(e, ir.TraitHTTPResponseTests, sideServer)
-		if len(cases) == 0 {
+	for _, ec := range p.protoErrorCases(p.errors, sideServer) {
+		val, err := p.protoError(ec.Err, ec.Case.Params)
+		if err != nil {
+			p.errs = append(p.errs, asErrorList(err)...)
 			continue
 		}
-		op := p.protoErrorOperation(e)
-		if op == nil {
-			continue
-		}
-		for _, c := range cases {
-			val, err := p.protoError(e, c.Params)
-			if err != nil {
-				p.errs = append(p.errs, asErrorList(err)...)
-				continue
-			}
-			if run, ok := p.responseRun(op, c, jen.Nil(), val); ok {
-				p.usesClient = true
-				runs = append(runs, run)
-			}
+		if run, ok := p.responseRun(ec.Op, ec.Case, jen.Nil(), val); ok {
+			p.usesClient = true
+			runs = append(runs, run)
 		}
 	}
 	return runs
@@ -169,7 +159,7 @@ func (p *protoServer) responseRun(op *ir.Shape, c protoCase, ret ...jen.Code) (j
 	if len(ret) == 1 {
 		ret = append(ret, jen.Nil())
 	}
-	in, err := p.protoInput(op, p.protoDummy(op.Input, 0))
+	in, err := p.protoDummyInput(op)
 	if err != nil {
 		p.errs = append(p.errs, asErrorList(err)...)
 		return nil, false
@@ -211,19 +201,6 @@ func (p *protoServer) genServerClient(f *jen.File) {
 	f.Comment("newProtocolServerClient returns a client whose requests hc serves in")
 	f.Comment("process, with fixed credentials and region, and no retries.")
 	f.Func().Id("newProtocolServerClient").Params(jen.Id("hc").Op("*").Add(p.pt("HandlerClient"))).Op("*").Add(p.svc("Client")).Block(
-		jen.Return(p.svc("New").Call(p.svc("Options").Values(jen.Dict{
-			jen.Id("BaseEndpoint"):     jen.Qual(awsPath, "String").Call(jen.Lit(protoEndpoint)),
-			jen.Id("Region"):           jen.Lit("us-west-2"),
-			jen.Id("HTTPClient"):       jen.Id("hc"),
-			jen.Id("RetryMaxAttempts"): jen.Lit(1),
-			jen.Id("Credentials"): jen.Qual(awsPath, "CredentialsProviderFunc").Call(
-				jen.Func().Params(jen.Qual("context", "Context")).Params(jen.Qual(awsPath, "Credentials"), jen.Error()).Block(
-					jen.Return(jen.Qual(awsPath, "Credentials").Values(jen.Dict{
-						jen.Id("AccessKeyID"):     jen.Lit("AKID"),
-						jen.Id("SecretAccessKey"): jen.Lit("SECRET"),
-						jen.Id("Source"):          jen.Lit("protocol tests"),
-					}), jen.Nil()),
-				)),
-		}))),
+		jen.Return(p.svc("New").Call(p.svc("Options").Values(protoClientOptions(jen.Lit(protoEndpoint))))),
 	)
 }

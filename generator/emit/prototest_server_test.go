@@ -68,7 +68,7 @@ func TestReadMalformed(t *testing.T) {
 	op := &ir.Shape{ID: "ns#Op"}
 	c := objNode(
 		"id", strNode("Case"),
-		"protocol", strNode(restJSON1Protocol),
+		"protocol", strNode(string(ir.TraitRestJSON1)),
 		"request", objNode(
 			"method", strNode("POST"),
 			"uri", strNode("/x/$v:L"),
@@ -81,7 +81,7 @@ func TestReadMalformed(t *testing.T) {
 		),
 		"testParameters", objNode("v", arrNode(strNode("1"), strNode("2")), "w", arrNode(strNode("x"), strNode("y"))),
 	)
-	cases, err := readMalformed(op, caseNode{ID: "Case", Node: c})
+	cases, err := readMalformed(op, decodeProtoCase(c))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -101,11 +101,11 @@ func TestReadMalformed(t *testing.T) {
 
 	bad := objNode("id", strNode("Bad"), "request", objNode(), "response", objNode(),
 		"testParameters", objNode("v", arrNode(strNode("1")), "w", arrNode(strNode("x"), strNode("y"))))
-	if _, err := readMalformed(op, caseNode{ID: "Bad", Node: bad}); err == nil {
+	if _, err := readMalformed(op, decodeProtoCase(bad)); err == nil {
 		t.Error("parameter lists of different lengths: no error")
 	}
 	single := objNode("id", strNode("One"), "request", objNode("uri", strNode("/p$$/$v:L")), "response", objNode())
-	cs, err := readMalformed(op, caseNode{ID: "One", Node: single})
+	cs, err := readMalformed(op, decodeProtoCase(single))
 	if err != nil || len(cs) != 1 || cs[0].Name != "One" || cs[0].Request.URI != "/p$/$v:L" {
 		t.Errorf("case without parameters: %+v, %v", cs, err)
 	}

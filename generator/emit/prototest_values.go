@@ -136,27 +136,11 @@ func (p *protoVal) member(mem *ir.Member, v ir.Node) jen.Code {
 	if !mem.Pointer || nilableType(t) {
 		return p.value(t, v)
 	}
-	switch t.Type {
-	case ir.StructureType:
+	if t.Type == ir.StructureType {
 		return jen.Op("&").Add(p.value(t, v))
-	case ir.StringType:
-		return jen.Qual(awsPath, "String").Call(p.value(t, v))
-	case ir.BooleanType:
-		return jen.Qual(awsPath, "Bool").Call(p.value(t, v))
-	case ir.ByteType:
-		return jen.Qual(awsPath, "Int8").Call(p.value(t, v))
-	case ir.ShortType:
-		return jen.Qual(awsPath, "Int16").Call(p.value(t, v))
-	case ir.IntegerType:
-		return jen.Qual(awsPath, "Int32").Call(p.value(t, v))
-	case ir.LongType:
-		return jen.Qual(awsPath, "Int64").Call(p.value(t, v))
-	case ir.FloatType:
-		return jen.Qual(awsPath, "Float32").Call(p.value(t, v))
-	case ir.DoubleType:
-		return jen.Qual(awsPath, "Float64").Call(p.value(t, v))
-	case ir.TimestampType:
-		return jen.Qual(awsPath, "Time").Call(p.value(t, v))
+	}
+	if fn := awsPointerFunc(t.Type); fn != "" {
+		return jen.Qual(awsPath, fn).Call(p.value(t, v))
 	}
 	if p.inlinePtr {
 		return jen.Func().Params().Op("*").Add(p.g.shapeType(t, p.d)).Block(
@@ -165,6 +149,32 @@ func (p *protoVal) member(mem *ir.Member, v ir.Node) jen.Code {
 		).Call()
 	}
 	return jen.Qual(p.g.internalPath("prototest"), "Ptr").Call(p.value(t, v))
+}
+
+// awsPointerFunc returns the aws package's pointer helper for a value of
+// shape type t (aws.String for a string, ...), or "" when it has none.
+func awsPointerFunc(t ir.ShapeType) string {
+	switch t {
+	case ir.StringType:
+		return "String"
+	case ir.BooleanType:
+		return "Bool"
+	case ir.ByteType:
+		return "Int8"
+	case ir.ShortType:
+		return "Int16"
+	case ir.IntegerType:
+		return "Int32"
+	case ir.LongType:
+		return "Int64"
+	case ir.FloatType:
+		return "Float32"
+	case ir.DoubleType:
+		return "Float64"
+	case ir.TimestampType:
+		return "Time"
+	}
+	return ""
 }
 
 // value returns the value of v as the Go type of shape t (no added pointer).

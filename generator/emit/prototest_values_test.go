@@ -2,32 +2,18 @@ package emit
 
 import (
 	"bytes"
-	"os"
 	"strings"
 	"testing"
 
 	"github.com/dave/jennifer/jen"
 
 	"github.com/eksauthgen/eksauthgen/generator/ir"
-	"github.com/eksauthgen/eksauthgen/generator/passes"
-	"github.com/eksauthgen/eksauthgen/generator/smithy"
 )
 
 // protoTestGen returns a gen over testdata/prototest_model.json.
 func protoTestGen(t *testing.T) *gen {
 	t.Helper()
-	src, err := os.ReadFile("testdata/prototest_model.json")
-	if err != nil {
-		t.Fatal(err)
-	}
-	m, err := smithy.Parse(src, "prototest_model.json")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := passes.Run(m, passes.Config{}); err != nil {
-		t.Fatal(err)
-	}
-	return newGen(m, Config{Package: "proto", ImportPath: "x/proto"})
+	return newGen(parseTestModel(t, "testdata/prototest_model.json"), Config{Package: "proto", ImportPath: "x/proto"})
 }
 
 // renderCode renders one expression in a file of package x/other.

@@ -251,6 +251,9 @@ func (v Subject) Format(f fmt.State, verb rune) {
 }
 
 // LogValue implements slog.LogValuer, with the same redaction as Format.
+// slog resolves it for v, &v and v inside a logged type with LogValue;
+// a bare slice or map of Subject is encoded by slog's JSON handler with
+// encoding/json, which does not redact (as in the AWS SDK for Go v2).
 func (v Subject) LogValue() slog.Value {
 	return sensitive.LogValue(v.redactedFields())
 }
@@ -263,13 +266,6 @@ func (v Subject) String() string {
 // GoString returns v formatted with %#v, sensitive values redacted.
 func (v Subject) GoString() string {
 	return sensitive.GoString(v.Format)
-}
-
-// MarshalJSON implements json.Marshaler with the same redaction as Format, so
-// that encoding/json, and slog's JSON handler with v in a slice or map,
-// never shows a sensitive value.
-func (v Subject) MarshalJSON() ([]byte, error) {
-	return sensitive.MarshalJSON(v.redactedFields())
 }
 
 func (v Subject) redactedFields() []sensitive.Field {

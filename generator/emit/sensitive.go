@@ -7,7 +7,7 @@ import (
 )
 
 // redacted describes a struct type that holds sensitive data and gets
-// Format, LogValue, String, GoString and MarshalJSON methods.
+// Format, LogValue, String and GoString methods.
 type redacted struct {
 	name     string // the Go type name
 	pkg      string // its package name, for %#v
@@ -139,7 +139,10 @@ func (g *gen) emitRedacted(path, pkgPath, pkgName string, rs []redacted) ([]File
 }
 
 // genRedacted declares the methods that keep r's sensitive values out of
-// fmt, log/slog and encoding/json.
+// fmt and log/slog. encoding/json is left alone (no MarshalJSON), so that
+// json.Marshal gives the AWS SDK for Go v2's bytes, secrets included: see
+// the doc of the sensitive template package for what slog's JSON handler
+// then shows.
 //
 // Example output:
 //
@@ -150,6 +153,9 @@ func (g *gen) emitRedacted(path, pkgPath, pkgName string, rs []redacted) ([]File
 //	}
 //
 //	// LogValue implements slog.LogValuer, with the same redaction as Format.
+//	// slog resolves it for v, &v and v inside a logged type with LogValue;
+//	// a bare slice or map of Credentials is encoded by slog's JSON handler with
+//	// encoding/json, which does not redact (as in the AWS SDK for Go v2).
 //	func (v Credentials) LogValue() slog.Value {
 //		return sensitive.LogValue(v.redactedFields())
 //	}
@@ -159,11 +165,6 @@ func (g *gen) emitRedacted(path, pkgPath, pkgName string, rs []redacted) ([]File
 //
 //	// GoString returns v formatted with %#v, sensitive values redacted.
 //	func (v Credentials) GoString() string { return sensitive.GoString(v.Format) }
-//
-//	// MarshalJSON implements json.Marshaler with the same redaction as Format, ...
-//	func (v Credentials) MarshalJSON() ([]byte, error) {
-//		return sensitive.MarshalJSON(v.redactedFields())
-//	}
 //
 //	func (v Credentials) redactedFields() []sensitive.Field {
 //		return []sensitive.Field{
@@ -177,20 +178,17 @@ func (g *gen) genRedacted(f *jen.File, r redacted) {
 	recv := func() *jen.Statement { return jen.Func().Params(jen.Id(rv).Id(r.name)) }
 	fieldsCall := jen.Id(rv).Dot("redactedFields").Call()
 
-	var format, logValue, marshal jen.Code
+	var format, logValue jen.Code
 	switch {
 	case r.whole:
 		format = jen.Qual(pkg, "FormatRedacted").Call(jen.Id("f"), jen.Id("verb"))
 		logValue = jen.Return(jen.Qual("log/slog", "StringValue").Call(jen.Qual(pkg, "Text")))
-		marshal = jen.Return(jen.Qual(pkg, "MarshalString").Call(jen.Qual(pkg, "Text")))
 	case r.isError:
 		format = jen.Qual(pkg, "FormatError").Call(jen.Id("f"), jen.Id("verb"), jen.Id(rv).Dot("Error").Call(), jen.Lit(r.pkg+"."+r.name), fieldsCall.Clone())
 		logValue = jen.Return(jen.Qual(pkg, "LogValue").Call(fieldsCall.Clone()))
-		marshal = jen.Return(jen.Qual(pkg, "MarshalString").Call(jen.Id(rv).Dot("Error").Call()))
 	default:
 		format = jen.Qual(pkg, "Format").Call(jen.Id("f"), jen.Id("verb"), jen.Lit(r.pkg+"."+r.name), fieldsCall.Clone())
 		logValue = jen.Return(jen.Qual(pkg, "LogValue").Call(fieldsCall.Clone()))
-		marshal = jen.Return(jen.Qual(pkg, "MarshalJSON").Call(fieldsCall.Clone()))
 	}
 	f.Comment("Format implements fmt.Formatter: " + rv + " prints as fmt would print it, with")
 	f.Comment("\"*** Sensitive Information Redacted ***\" in place of sensitive values.")
@@ -199,15 +197,14 @@ func (g *gen) genRedacted(f *jen.File, r redacted) {
 	}
 	f.Add(recv().Id("Format").Params(jen.Id("f").Qual("fmt", "State"), jen.Id("verb").Rune()).Block(format))
 	f.Comment("LogValue implements slog.LogValuer, with the same redaction as Format.")
+	f.Comment("slog resolves it for " + rv + ", &" + rv + " and " + rv + " inside a logged type with LogValue;")
+	f.Comment("a bare slice or map of " + r.name + " is encoded by slog's JSON handler with")
+	f.Comment("encoding/json, which does not redact (as in the AWS SDK for Go v2).")
 	f.Add(recv().Id("LogValue").Params().Qual("log/slog", "Value").Block(logValue))
 	f.Comment("String returns " + rv + " formatted with %v, sensitive values redacted.")
 	f.Add(recv().Id("String").Params().String().Block(jen.Return(jen.Qual(pkg, "String").Call(jen.Id(rv).Dot("Format")))))
 	f.Comment("GoString returns " + rv + " formatted with %#v, sensitive values redacted.")
 	f.Add(recv().Id("GoString").Params().String().Block(jen.Return(jen.Qual(pkg, "GoString").Call(jen.Id(rv).Dot("Format")))))
-	f.Comment("MarshalJSON implements json.Marshaler with the same redaction as Format, so")
-	f.Comment("that encoding/json, and slog's JSON handler with " + rv + " in a slice or map,")
-	f.Comment("never shows a sensitive value.")
-	f.Add(recv().Id("MarshalJSON").Params().Params(jen.Index().Byte(), jen.Error()).Block(marshal))
 	if r.whole {
 		return
 	}

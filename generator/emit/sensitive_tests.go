@@ -9,14 +9,16 @@ import (
 // The sensitive tests: sensitive_test.go checks, for every type holding a
 // @sensitive member or shape (operation inputs and outputs, structures,
 // errors, union variants), that a value with sensitivetest.Marker in its
-// sensitive members never shows it through fmt, log/slog, encoding/json or
-// an error message; <pkg>mock/sensitive_test.go checks that the mock
+// sensitive members never shows it through fmt, log/slog or an error
+// message, and that encoding/json shows it unchanged (as it would the AWS
+// SDK for Go v2's type); <pkg>mock/sensitive_test.go checks that the mock
 // server's request log and the client's errors never show it. The checks
 // themselves are the template package sensitivetest.
 
 // stCase is one type checked by sensitive_test.go.
 type stCase struct {
-	name  string // the subtest name: the Go type name
+	name  string         // the subtest name: the Go type name
+	typ   *jen.Statement // the Go type
 	value stValue
 }
 
@@ -54,28 +56,28 @@ func emitSensitiveTests(g *gen) ([]File, error) {
 func (b stBuilder) cases() []stCase {
 	g := b.g
 	var cases []stCase
-	add := func(name string, v stValue) {
+	add := func(typ *jen.Statement, name string, v stValue) {
 		if v.marked {
-			cases = append(cases, stCase{name: name, value: v})
+			cases = append(cases, stCase{name: name, typ: typ, value: v})
 		}
 	}
 	for _, op := range g.m.Operations {
 		if op.Input != "" && g.sensitive[op.Input] {
-			add(inputName(op), b.opValue(jen.Id(inputName(op)), op.Input, inInput))
+			add(jen.Id(inputName(op)), inputName(op), b.opValue(jen.Id(inputName(op)), op.Input, inInput))
 		}
 		if op.Output != "" && g.sensitive[op.Output] {
-			add(outputName(op), b.opValue(jen.Id(outputName(op)), op.Output, inOutput))
+			add(jen.Id(outputName(op)), outputName(op), b.opValue(jen.Id(outputName(op)), op.Output, inOutput))
 		}
 	}
 	for _, s := range g.structures() {
 		if g.sensitive[s.ID] {
 			v, _ := b.shapeValue(s, fillSensitive, inNested, 0)
-			add("types."+s.GoName, v)
+			add(jen.Qual(g.typesPath(), s.GoName), "types."+s.GoName, v)
 		}
 	}
 	for _, s := range g.typeShapes(ir.StructureType) {
 		if s.Traits.Error != "" && g.sensitive[s.ID] {
-			add("types."+s.GoName, b.errorValue(s))
+			add(jen.Qual(g.typesPath(), s.GoName), "types."+s.GoName, b.errorValue(s))
 		}
 	}
 	for _, u := range g.typeShapes(ir.UnionType) {
@@ -89,7 +91,7 @@ func (b stBuilder) cases() []stCase {
 			}
 			if v, ok := b.memberValue(mem, mode, inNested, 1); ok {
 				typ := jen.Qual(g.typesPath(), mem.UnionVariant)
-				add("types."+mem.UnionVariant, stValue{code: typ.Values(jen.Dict{jen.Id("Value"): v.code}), marked: v.marked})
+				add(typ, "types."+mem.UnionVariant, stValue{code: typ.Clone().Values(jen.Dict{jen.Id("Value"): v.code}), marked: v.marked})
 			}
 		}
 	}
@@ -128,17 +130,26 @@ func (b stBuilder) errorValue(s *ir.Shape) stValue {
 //
 //	func TestSensitiveRedacted(t *testing.T) {
 //		t.Run("types.Credentials", func(t *testing.T) {
-//			sensitivetest.CheckValue(t, types.Credentials{SecretAccessKey: sensitivetest.Ptr(sensitivetest.Marker)})
+//			v := types.Credentials{SecretAccessKey: sensitivetest.Ptr(sensitivetest.Marker)}
+//			sensitivetest.CheckValue(t, v)
+//			type plain types.Credentials
+//			sensitivetest.CheckJSON(t, v, plain(v))
 //		})
 //	}
 func (b stBuilder) genValueTest(f *jen.File, cases []stCase) {
+	st := b.g.internalPath("sensitivetest")
 	f.Comment("TestSensitiveRedacted checks, for every type that holds @sensitive data, that")
 	f.Comment("a value with sensitivetest.Marker in its sensitive members shows no marker")
-	f.Comment("through any fmt verb, log/slog handler, encoding/json or error message.")
+	f.Comment("through any fmt verb, log/slog handler or error message, and that")
+	f.Comment("encoding/json shows it unchanged: json.Marshal gives the bytes of the same")
+	f.Comment("struct without the redacting methods, as for the AWS SDK for Go v2's type.")
 	f.Func().Id("TestSensitiveRedacted").Params(jen.Id("t").Op("*").Qual("testing", "T")).BlockFunc(func(gr *jen.Group) {
 		for _, c := range cases {
 			gr.Id("t").Dot("Run").Call(jen.Lit(c.name), jen.Func().Params(jen.Id("t").Op("*").Qual("testing", "T")).Block(
-				jen.Qual(b.g.internalPath("sensitivetest"), "CheckValue").Call(jen.Id("t"), c.value.code),
+				jen.Id("v").Op(":=").Add(c.value.code),
+				jen.Qual(st, "CheckValue").Call(jen.Id("t"), jen.Id("v")),
+				jen.Type().Id("plain").Add(c.typ),
+				jen.Qual(st, "CheckJSON").Call(jen.Id("t"), jen.Id("v"), jen.Id("plain").Call(jen.Id("v"))),
 			))
 		}
 	})

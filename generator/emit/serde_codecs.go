@@ -207,7 +207,7 @@ func (s *serdeGen) decodeMembers(recv string, sh *ir.Shape, members []*ir.Member
 			cases = append(cases, jen.Case(match...).Block(
 				jen.List(jen.Id("x"), jen.Err()).Op(":=").Id("d").Dot("String").Call(),
 				jen.If(jen.Err().Op("!=").Nil()).Block(ret(s.rt("WrapPath").Call(jen.Lit("message"), jen.Err()))...),
-				jen.Id(recv).Dot("Message").Op("=").Op("&").Id("x"),
+				jen.Id(recv).Dot("Message").Op("=").Id("d").Dot("StringPtr").Call(jen.Id("x")),
 			))
 		}
 	}
@@ -256,7 +256,10 @@ func (s *serdeGen) genStructEncoder(f *jen.File, sh *ir.Shape) {
 	s.encodeSig(f, sh, "structure").Block(body...)
 }
 
-// genStructDecoder declares the decoder of a structure.
+// genStructDecoder declares the decoder of a structure, DecodeX, and the
+// function it calls, decodeXInto, which reads a non-null object into a
+// structure the caller holds: list elements and map values are decoded in
+// place with it rather than through a pointer of their own.
 //
 // Example output:
 //
@@ -265,22 +268,42 @@ func (s *serdeGen) genStructEncoder(f *jen.File, sh *ir.Shape) {
 //			return nil, nil
 //		}
 //		v := &types.AssumedRoleUser{}
-//		if err := d.BeginObject(); err != nil {
+//		if err := decodeAssumedRoleUserInto(d, v); err != nil {
 //			return nil, err
 //		}
-//		for { ... switch key { case "arn": ... default: d.Skip() } }
 //		return v, nil
 //	}
+//
+//	func decodeAssumedRoleUserInto(d *awsrt.Decoder, v *types.AssumedRoleUser) error {
+//		if err := d.BeginObject(); err != nil {
+//			return err
+//		}
+//		for { ... switch key { case "arn": ... default: d.Skip() } }
+//		return nil
+//	}
 func (s *serdeGen) genStructDecoder(f *jen.File, sh *ir.Shape) {
+	into := s.decodeIntoName(sh.ID)
 	body := []jen.Code{
 		jen.If(jen.Id("d").Dot("ReadNull").Call()).Block(jen.Return(jen.Nil(), jen.Nil())),
-		jen.Id("v").Op(":=").Op("&").Qual(s.typesPath(), sh.GoName).Values(
-			s.defaultFields(codecMembers(sh), func(mem *ir.Member) string { return fieldName(sh, mem) }, inNested)),
+		jen.Id("v").Op(":=").Op("&").Qual(s.typesPath(), sh.GoName).Values(),
+		jen.If(jen.Err().Op(":=").Id(into).Call(jen.Id("d"), jen.Id("v")), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Err())),
+		jen.Return(jen.Id("v"), jen.Nil()),
 	}
-	body = append(body, s.decodeMembers("v", sh, codecMembers(sh), retNil)...)
-	body = append(body, jen.Return(jen.Id("v"), jen.Nil()))
 	s.decodeSig(f, sh, "structure").Block(body...)
+
+	var intoBody []jen.Code
+	if defaults := s.defaultFields(codecMembers(sh), func(mem *ir.Member) string { return fieldName(sh, mem) }, inNested); len(defaults) > 0 {
+		intoBody = append(intoBody, jen.Op("*").Id("v").Op("=").Qual(s.typesPath(), sh.GoName).Values(defaults))
+	}
+	intoBody = append(intoBody, s.decodeMembers("v", sh, codecMembers(sh), retErr)...)
+	intoBody = append(intoBody, jen.Return(jen.Nil()))
+	f.Comment(into + " reads a non-null structure " + string(sh.ID))
+	f.Comment("from JSON into v, which holds the zero value (its defaults are set first).")
+	f.Func().Id(into).Params(jen.Id("d").Op("*").Add(s.rt("Decoder")), jen.Id("v").Op("*").Qual(s.typesPath(), sh.GoName)).Error().Block(intoBody...)
 }
+
+// retErr returns "return err".
+func retErr(err jen.Code) []jen.Code { return []jen.Code{jen.Return(err)} }
 
 // genUnionEncoder declares the encoder of a union: an object with the one
 // key of the variant held; nil is null, an unknown variant an empty object.

@@ -1,10 +1,9 @@
 package emit
 
 import (
-	"net/textproto"
-
 	"github.com/dave/jennifer/jen"
 
+	"github.com/eksauthgen/eksauthgen/generator/emit/internal/httpheader"
 	"github.com/eksauthgen/eksauthgen/generator/ir"
 )
 
@@ -32,7 +31,7 @@ func (s *serdeGen) emitDeserializers() (File, error) {
 //	// deserializeOpAssumeRoleForPodIdentity decodes the response of AssumeRoleForPodIdentity.
 //	func deserializeOpAssumeRoleForPodIdentity(resp *http.Response, body []byte) (*AssumeRoleForPodIdentityOutput, error) {
 //		out := &AssumeRoleForPodIdentityOutput{}
-//		d := awsrt.NewDecoder(body)
+//		d := awsrt.NewOwnedDecoder(body)
 //		if !d.Empty() && !d.ReadNull() {
 //			... key loop ...
 //			if err := d.End(); err != nil {
@@ -72,7 +71,7 @@ func (s *serdeGen) deserializeBody(recv string, sh *ir.Shape, members []*ir.Memb
 	loop := s.decodeMembers(recv, sh, bodyMembers, ret)
 	loop = append(loop, jen.If(jen.Err().Op(":=").Id("d").Dot("End").Call(), jen.Err().Op("!=").Nil()).Block(ret(jen.Err())...))
 	return []jen.Code{
-		jen.Id("d").Op(":=").Add(s.rt("NewDecoder")).Call(jen.Id("body")),
+		jen.Id("d").Op(":=").Add(s.rt("NewOwnedDecoder")).Call(jen.Id("body")),
 		jen.If(jen.Op("!").Id("d").Dot("Empty").Call().Op("&&").Op("!").Id("d").Dot("ReadNull").Call()).Block(loop...),
 	}
 }
@@ -87,7 +86,7 @@ func (s *serdeGen) deserializePayload(recv string, mem *ir.Member, d direction, 
 	var set []jen.Code
 	switch t.Type {
 	case ir.StructureType, ir.UnionType, ir.DocumentType:
-		set = append([]jen.Code{jen.Id("d").Op(":=").Add(s.rt("NewDecoder")).Call(jen.Id("body"))},
+		set = append([]jen.Code{jen.Id("d").Op(":=").Add(s.rt("NewOwnedDecoder")).Call(jen.Id("body"))},
 			s.decodeValue(mem, t, jen.Lit(mem.JSONName), ret, func(val jen.Code) jen.Code {
 				return field.Clone().Op("=").Add(val)
 			})...)
@@ -143,7 +142,7 @@ func (s *serdeGen) deserializeHTTP(recv string, members []*ir.Member, ret func(j
 				out = append(out, field.Clone().Op("=").Int32().Call(jen.Id("resp").Dot("StatusCode")))
 			}
 		case ir.BindHeader:
-			key := textproto.CanonicalMIMEHeaderKey(mem.BindingName)
+			key := httpheader.CanonicalKey(mem.BindingName)
 			if t.Type.IsCollection() {
 				em := t.Members[0]
 				et := s.target(em)
@@ -257,7 +256,7 @@ func (s *serdeGen) genErrorDeserializer(f *jen.File, e *ir.Shape) {
 		body = append(body, s.deserializePayload("v", p[0], inOutput, ret)...)
 	} else {
 		body = append(body,
-			jen.Id("d").Op(":=").Add(s.rt("NewDecoder")).Call(jen.Id("body")),
+			jen.Id("d").Op(":=").Add(s.rt("NewOwnedDecoder")).Call(jen.Id("body")),
 			jen.Id("v").Op(":=").Op("&").Qual(s.typesPath(), e.GoName).Values(),
 			jen.If(jen.Op("!").Id("d").Dot("Empty").Call()).Block(
 				jen.List(jen.Id("x"), jen.Err()).Op(":=").Add(s.decodeFunc(e.ID)).Call(jen.Id("d")),

@@ -214,6 +214,13 @@ func (s *serdeGen) decodeFunc(id ir.ShapeID) *jen.Statement {
 	return jen.Qual(s.serdePath(), "Decode"+s.names[id])
 }
 
+// decodeIntoName returns the name of the function, in the serde package,
+// that decodes structure id in place (see genStructDecoder). It is not
+// exported, so it cannot clash with the exported codec names.
+func (s *serdeGen) decodeIntoName(id ir.ShapeID) string {
+	return "decode" + s.names[id] + "Into"
+}
+
 // newServiceFile returns a jen file of the service package that names the
 // serde package's import.
 func (s *serdeGen) newServiceFile() *jen.File {

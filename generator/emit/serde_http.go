@@ -13,10 +13,19 @@ import (
 //
 // Example output: strconv.FormatInt(int64(v), 10)   awsrt.FormatHTTPDate(v)
 func (s *serdeGen) textValue(val jen.Code, mem *ir.Member, t *ir.Shape, tsDefault string, media bool) jen.Code {
+	return formatText(s.rt, val, t, timestampFormat(mem, t, tsDefault), media)
+}
+
+// formatText returns the expression of a value (val, not a pointer) of shape
+// t as text for a label, query string or header, for the client's
+// serializers and the mock's encoders alike: format is the timestamp
+// format, media says that a string is base64-encoded, and awsrt qualifies
+// the names of the awsrt runtime package.
+func formatText(awsrt func(string) *jen.Statement, val jen.Code, t *ir.Shape, format string, media bool) jen.Code {
 	switch t.Type {
 	case ir.StringType:
 		if media {
-			return s.rt("Base64String").Call(val)
+			return awsrt("Base64String").Call(val)
 		}
 		return val
 	case ir.EnumType:
@@ -31,23 +40,23 @@ func (s *serdeGen) textValue(val jen.Code, mem *ir.Member, t *ir.Shape, tsDefaul
 	case ir.LongType:
 		return jen.Qual("strconv", "FormatInt").Call(val, jen.Lit(10))
 	case ir.FloatType:
-		return s.rt("FormatFloat").Call(jen.Float64().Call(val), jen.Lit(32))
+		return awsrt("FormatFloat").Call(jen.Float64().Call(val), jen.Lit(32))
 	case ir.DoubleType:
-		return s.rt("FormatFloat").Call(val, jen.Lit(64))
+		return awsrt("FormatFloat").Call(val, jen.Lit(64))
 	case ir.BigIntegerType:
 		return jen.Add(val).Dot("String").Call()
 	case ir.BigDecimalType:
-		return s.rt("FormatBigFloat").Call(val)
+		return awsrt("FormatBigFloat").Call(val)
 	case ir.TimestampType:
-		switch timestampFormat(mem, t, tsDefault) {
+		switch format {
 		case tsEpoch:
-			return s.rt("FormatEpochSecondsString").Call(val)
+			return awsrt("FormatEpochSecondsString").Call(val)
 		case tsHTTPDate:
-			return s.rt("FormatHTTPDate").Call(val)
+			return awsrt("FormatHTTPDate").Call(val)
 		}
-		return s.rt("FormatDateTime").Call(val)
+		return awsrt("FormatDateTime").Call(val)
 	case ir.BlobType:
-		return s.rt("Base64").Call(val)
+		return awsrt("Base64").Call(val)
 	}
 	return jen.Qual("fmt", "Sprint").Call(val)
 }

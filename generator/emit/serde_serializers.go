@@ -1,12 +1,12 @@
 package emit
 
 import (
-	"net/textproto"
 	"slices"
 	"strings"
 
 	"github.com/dave/jennifer/jen"
 
+	"github.com/eksauthgen/eksauthgen/generator/emit/internal/httpheader"
 	"github.com/eksauthgen/eksauthgen/generator/ir"
 )
 
@@ -31,23 +31,24 @@ func bound(members []*ir.Member, b ir.Binding) []*ir.Member {
 	return out
 }
 
-// errEmpty returns `return nil, fmt.Errorf("input member X must not be empty")`.
+// errEmpty returns `return fmt.Errorf("input member X must not be empty")`.
 func errEmpty(what, name string) jen.Code {
-	return jen.Return(jen.Nil(), jen.Qual("fmt", "Errorf").Call(jen.Lit(what+" "+name+" must not be empty")))
+	return jen.Return(jen.Qual("fmt", "Errorf").Call(jen.Lit(what + " " + name + " must not be empty")))
 }
 
 // genSerializer declares serializeOp<Op>, which builds the awsrt.Request of
-// one call: idempotency token, path with escaped labels, query string,
-// headers, host prefix, then the payload or JSON body.
+// one call (in a Request the caller holds, so that it can live on the
+// caller's stack): idempotency token, path with escaped labels, query
+// string, headers, host prefix, then the payload or JSON body.
 //
 // Example output:
 //
 //	// serializeOpAssumeRoleForPodIdentity builds the HTTP request of AssumeRoleForPodIdentity.
-//	func serializeOpAssumeRoleForPodIdentity(in *AssumeRoleForPodIdentityInput) (*awsrt.Request, error) {
+//	func serializeOpAssumeRoleForPodIdentity(in *AssumeRoleForPodIdentityInput, req *awsrt.Request) error {
 //		if in.ClusterName == nil || len(*in.ClusterName) == 0 {
-//			return nil, fmt.Errorf("input member clusterName must not be empty")
+//			return fmt.Errorf("input member clusterName must not be empty")
 //		}
-//		req := &awsrt.Request{Method: "POST", Path: "/clusters/" + awsrt.EscapeLabel(*in.ClusterName, false) + "/assume-role-for-pod-identity"}
+//		*req = awsrt.Request{Method: "POST", Path: "/clusters/" + awsrt.EscapeLabel(*in.ClusterName, false) + "/assume-role-for-pod-identity"}
 //		w := &awsrt.JSONWriter{}
 //		w.Grow(...)
 //		w.BeginObject()
@@ -58,7 +59,7 @@ func errEmpty(what, name string) jen.Code {
 //		w.EndObject()
 //		req.Body = w.Bytes()
 //		req.ContentType = "application/json"
-//		return req, nil
+//		return nil
 //	}
 func (s *serdeGen) genSerializer(f *jen.File, op *ir.Shape) {
 	members := s.opMembers(op.Input)
@@ -71,7 +72,7 @@ func (s *serdeGen) genSerializer(f *jen.File, op *ir.Shape) {
 		if mem.Traits.IdempotencyToken && s.target(mem).Type == ir.StringType && mem.Pointer {
 			body = append(body, jen.If(jen.Id("in").Dot(mem.GoName).Op("==").Nil()).Block(
 				jen.List(jen.Id("tok"), jen.Err()).Op(":=").Add(s.rt("NewUUID")).Call(),
-				jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Err())),
+				jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err())),
 				jen.Id("cp").Op(":=").Op("*").Id("in"),
 				jen.Id("cp").Dot(mem.GoName).Op("=").Op("&").Id("tok"),
 				jen.Id("in").Op("=").Op("&").Id("cp"),
@@ -80,7 +81,7 @@ func (s *serdeGen) genSerializer(f *jen.File, op *ir.Shape) {
 	}
 	path, checks := s.pathExpr(op, h, members)
 	body = append(body, checks...)
-	body = append(body, jen.Id("req").Op(":=").Op("&").Add(s.rt("Request")).Values(jen.Dict{
+	body = append(body, jen.Op("*").Id("req").Op("=").Add(s.rt("Request")).Values(jen.Dict{
 		jen.Id("Method"): jen.Lit(h.Method),
 		jen.Id("Path"):   path,
 	}))
@@ -94,11 +95,11 @@ func (s *serdeGen) genSerializer(f *jen.File, op *ir.Shape) {
 	}
 	body = append(body, s.serializeContentType(members)...)
 	body = append(body, s.serializeBodyEncoding(op, members)...)
-	body = append(body, jen.Return(jen.Id("req"), jen.Nil()))
-	f.Comment("serializeOp" + op.GoName + " builds the HTTP request of " + op.GoName + ".")
-	f.Func().Id("serializeOp"+op.GoName).Params(jen.Id("in").Op("*").Id(inputName(op))).Params(
-		jen.Op("*").Add(s.rt("Request")), jen.Error(),
-	).Block(body...)
+	body = append(body, jen.Return(jen.Nil()))
+	f.Comment("serializeOp" + op.GoName + " builds the HTTP request of " + op.GoName + " in req.")
+	f.Func().Id("serializeOp"+op.GoName).Params(
+		jen.Id("in").Op("*").Id(inputName(op)), jen.Id("req").Op("*").Add(s.rt("Request")),
+	).Error().Block(body...)
 }
 
 // fieldValue returns the expression of a member's value, dereferenced when
@@ -284,7 +285,7 @@ func (s *serdeGen) serializeHeaders(members []*ir.Member) []jen.Code {
 	for _, mem := range headers {
 		t := s.target(mem)
 		field := jen.Id("in").Dot(mem.GoName)
-		key := textproto.CanonicalMIMEHeaderKey(mem.BindingName)
+		key := httpheader.CanonicalKey(mem.BindingName)
 		if t.Type.IsCollection() {
 			em := t.Members[0]
 			et := s.target(em)
@@ -411,7 +412,7 @@ func (s *serdeGen) serializePayload(mem *ir.Member) []jen.Code {
 		if t.Traits.Streaming {
 			set = []jen.Code{
 				jen.List(jen.Id("b"), jen.Err()).Op(":=").Qual("io", "ReadAll").Call(field.Clone()),
-				jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Err())),
+				jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err())),
 				jen.Id("req").Dot("Body").Op("=").Id("b"),
 			}
 		} else {
@@ -488,7 +489,7 @@ func (s *serdeGen) serializeBodyEncoding(op *ir.Shape, members []*ir.Member) []j
 		}
 		if !streaming {
 			out = append(out, jen.If(jen.Err().Op(":=").Add(s.rt("GzipBody")).Call(jen.Id("req")), jen.Err().Op("!=").Nil()).Block(
-				jen.Return(jen.Nil(), jen.Err()),
+				jen.Return(jen.Err()),
 			))
 		}
 	}

@@ -59,19 +59,31 @@ func (s *serdeGen) encodeValue(v *jen.Statement, mem *ir.Member, t *ir.Shape) je
 		return w.Clone().Dot("BeginObject").Call().Line().Id("w").Dot("EndObject").Call()
 	}
 	ptr := valuePtr(mem, t)
-	val := v.Clone()
-	if ptr {
-		val = jen.Op("*").Add(v.Clone())
-	}
-	switch t.Type {
-	case ir.StructureType:
+	if t.Type == ir.StructureType {
 		arg := v.Clone()
 		if !ptr {
 			arg = jen.Op("&").Add(v.Clone())
 		}
 		return s.encodeFunc(t.ID).Call(w, arg)
+	}
+	val := v.Clone()
+	if ptr {
+		val = jen.Op("*").Add(v.Clone())
+	}
+	return s.encodeDirect(val, mem, t)
+}
+
+// encodeDirect returns the statement writing val to the JSON writer w: a
+// value of shape t (with the traits of mem, which may be nil) that is not a
+// structure, not behind a pointer (aggregates as the Go types hold them).
+// The client's serializers (encodeValue) and the mock's encoders use it.
+//
+// Example output: w.String(v)   w.EpochSeconds(v)   serde.EncodeTags(w, v)
+func (s *serdeGen) encodeDirect(val jen.Code, mem *ir.Member, t *ir.Shape) *jen.Statement {
+	w := jen.Id("w")
+	switch t.Type {
 	case ir.UnionType, ir.ListType, ir.SetType, ir.MapType:
-		return s.encodeFunc(t.ID).Call(w, v.Clone())
+		return s.encodeFunc(t.ID).Call(w, val)
 	case ir.BlobType:
 		return w.Dot("Blob").Call(val)
 	case ir.BooleanType:
@@ -182,22 +194,52 @@ func (s *serdeGen) decodeValue(mem *ir.Member, t *ir.Shape, seg jen.Code, ret fu
 	if isUnit(t) {
 		return []jen.Code{skip, store(jen.Struct().Values())}
 	}
+	if t.Type == ir.StructureType && !valuePtr(mem, t) {
+		// A list element or map value (structure members are pointers):
+		// decoded in place, without a pointer of its own.
+		return []jen.Code{
+			jen.Var().Id("x").Qual(s.typesPath(), t.GoName),
+			jen.If(jen.Err().Op(":=").Id(s.decodeIntoName(t.ID)).Call(jen.Id("d"), jen.Op("&").Id("x")), jen.Err().Op("!=").Nil()).Block(ret(wrapped)...),
+			store(jen.Id("x")),
+		}
+	}
 	call, conv := s.decodeCall(mem, t)
 	out := []jen.Code{
 		jen.List(jen.Id("x"), jen.Err()).Op(":=").Add(call),
 		jen.If(jen.Err().Op("!=").Nil()).Block(ret(wrapped)...),
 	}
 	switch {
-	case t.Type == ir.StructureType && !valuePtr(mem, t):
-		out = append(out, jen.If(jen.Id("x").Op("!=").Nil()).Block(store(jen.Op("*").Id("x"))))
 	case t.Type == ir.StructureType:
 		out = append(out, store(jen.Id("x")))
 	case valuePtr(mem, t): // scalars only: enums are never pointers
-		out = append(out, store(jen.Op("&").Id("x")))
+		out = append(out, store(ptrTo(t, jen.Id("x"))))
 	default:
 		out = append(out, store(conv(jen.Id("x"))))
 	}
 	return out
+}
+
+// ptrMethods are the Decoder methods that return a pointer to a decoded
+// scalar, taken from a block shared with other members (one allocation per
+// block rather than per member).
+var ptrMethods = map[ir.ShapeType]string{
+	ir.StringType:    "StringPtr",
+	ir.TimestampType: "TimePtr",
+	ir.IntegerType:   "Int32Ptr",
+	ir.LongType:      "Int64Ptr",
+	ir.BooleanType:   "BoolPtr",
+	ir.DoubleType:    "Float64Ptr",
+}
+
+// ptrTo returns a pointer to the decoded scalar x of shape t: from the
+// decoder d's blocks where it has one for t's Go type, else &x.
+//
+// Example output: d.StringPtr(x)
+func ptrTo(t *ir.Shape, x *jen.Statement) *jen.Statement {
+	if m, ok := ptrMethods[t.Type]; ok {
+		return jen.Id("d").Dot(m).Call(x)
+	}
+	return jen.Op("&").Add(x)
 }
 
 // zeroCheck returns the condition under which a struct field v of mem's Go

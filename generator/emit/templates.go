@@ -8,13 +8,18 @@ import (
 	"path"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/eksauthgen/eksauthgen/templates"
 )
 
 // templateNames returns the names of the template packages (the
-// directories of templates.FS), sorted.
-func templateNames() []string {
+// directories of templates.FS), sorted. The list is read once per process:
+// templates.FS never changes. The caller must not modify it.
+func templateNames() []string { return templateNameList() }
+
+// templateNameList computes templateNames once.
+var templateNameList = sync.OnceValue(func() []string {
 	entries, err := fs.ReadDir(templates.FS, ".")
 	if err != nil {
 		return nil
@@ -27,7 +32,7 @@ func templateNames() []string {
 	}
 	slices.Sort(names)
 	return names
-}
+})
 
 // templateDir returns where template package name goes in the output: the
 // document package is public, at document/ (the SDK's layout); the others
@@ -42,22 +47,28 @@ func templateDir(name string) string {
 // emitTemplates copies the template packages that the emitted files use
 // (directly, or through another template package) into the output (see
 // templateDir), with the generated-code header and the template import
-// paths rewritten to the output's. A template nothing imports is left out.
+// paths rewritten to the output's. A template nothing imports is left out,
+// except the public document package, which every AWS SDK for Go v2 service
+// package has, so that code importing <pkg>/document keeps compiling.
 func emitTemplates(g *gen, emitted []File) ([]File, error) {
-	used := map[string]bool{}
-	var queue []string
-	use := func(src []byte, importOf func(name string) string) {
-		for _, name := range templateNames() {
-			if !used[name] && bytes.Contains(src, []byte(`"`+importOf(name)+`"`)) {
+	used := map[string]bool{"document": true}
+	queue := []string{"document"}
+	use := func(src []byte, prefix string, byPath map[string]string) {
+		for _, name := range quotedImports(src, prefix, byPath) {
+			if !used[name] {
 				used[name] = true
 				queue = append(queue, name)
 			}
 		}
 	}
-	outImport := func(name string) string { return g.cfg.ImportPath + "/" + templateDir(name) }
-	tmplImport := func(name string) string { return templates.ImportPrefix + name }
+	outPrefix, outByPath := g.cfg.ImportPath+"/", map[string]string{}
+	tmplByPath := map[string]string{}
+	for _, name := range templateNames() {
+		outByPath[templateDir(name)] = name
+		tmplByPath[name] = name
+	}
 	for _, f := range emitted {
-		use(f.Content, outImport)
+		use(f.Content, outPrefix, outByPath)
 	}
 	var files []File
 	for len(queue) > 0 {
@@ -76,7 +87,7 @@ func emitTemplates(g *gen, emitted []File) ([]File, error) {
 			if err != nil {
 				return nil, err
 			}
-			use(src, tmplImport)
+			use(src, templates.ImportPrefix, tmplByPath)
 			out, err := g.copyTemplate(src)
 			if err != nil {
 				return nil, fmt.Errorf("emit: template %s: %w", p, err)
@@ -100,6 +111,7 @@ func emitTemplates(g *gen, emitted []File) ([]File, error) {
 //	package validation
 func (g *gen) copyTemplate(src []byte) ([]byte, error) {
 	var buf bytes.Buffer
+	buf.Grow(len(src) + 128)
 	for _, l := range g.headerLines() {
 		buf.WriteString("// " + l + "\n")
 	}
@@ -108,8 +120,8 @@ func (g *gen) copyTemplate(src []byte) ([]byte, error) {
 	// only where the rewritten import paths may now be out of order; the
 	// import block is re-sorted directly when it is simple, which is much
 	// cheaper than formatting the whole file (TestCopyTemplateIsGofmted).
-	rewritten := g.rewriteTemplateImports(src)
-	if bytes.Equal(rewritten, src) {
+	rewritten, changed := g.rewriteTemplateImports(src)
+	if !changed {
 		buf.Write(src)
 		return buf.Bytes(), nil
 	}
@@ -119,15 +131,4 @@ func (g *gen) copyTemplate(src []byte) ([]byte, error) {
 	}
 	buf.Write(rewritten)
 	return format.Source(buf.Bytes())
-}
-
-// rewriteTemplateImports replaces the quoted import paths of template
-// packages with the paths of their copies.
-func (g *gen) rewriteTemplateImports(src []byte) []byte {
-	for _, name := range templateNames() {
-		from := `"` + templates.ImportPrefix + name + `"`
-		to := `"` + g.cfg.ImportPath + "/" + templateDir(name) + `"`
-		src = bytes.ReplaceAll(src, []byte(from), []byte(to))
-	}
-	return src
 }

@@ -5,6 +5,7 @@ import (
 	"go/format"
 	"io/fs"
 	"path"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -70,5 +71,23 @@ func TestSortImportBlock(t *testing.T) {
 				t.Errorf("sortImportBlock = %q, %v; want %q, %v", got, ok, tt.want, tt.ok)
 			}
 		})
+	}
+}
+
+// TestParseImportSpec compares parseImportSpec with the regular expression
+// it stands for.
+func TestParseImportSpec(t *testing.T) {
+	re := regexp.MustCompile(`^\t(?:([A-Za-z_][A-Za-z0-9_]*|\.) )?("[^"\\]*")$`)
+	lines := []string{
+		"\t\"a/b\"", "\tx \"a/b\"", "\t. \"a\"", "\t_ \"a\"", "\tx9_Y \"a\"", "\t\"\"",
+		"\"a\"", "  \"a\"", "\t9x \"a\"", "\tx  \"a\"", "\tx\t\"a\"", "\t\"a\" // c", "\t\"a\"; \"b\"",
+		"\t\"a\\\"b\"", "\t\"a", "\t\"", "\t", "\tx", "\tx ", "\tx \"", "\t.. \"a\"", "\té \"a\"", "\t\"a\"\"b\"",
+	}
+	for _, l := range lines {
+		m := re.FindSubmatch([]byte(l))
+		name, path, ok := parseImportSpec([]byte(l))
+		if ok != (m != nil) || ok && (string(name) != string(m[1]) || string(path) != string(m[2])) {
+			t.Errorf("parseImportSpec(%q) = %q, %q, %v; the regexp gives %q", l, name, path, ok, m)
+		}
 	}
 }

@@ -28,6 +28,7 @@ import (
 // emitValidators renders validators.go.
 func emitValidators(g *gen) ([]File, error) {
 	v := &vgen{gen: g, f: g.newFile(g.cfg.ImportPath, g.cfg.Package), patterns: map[string]string{}, enums: map[ir.ShapeID]bool{}}
+	v.secret = secretShapes(g)
 	for _, op := range g.m.Operations {
 		v.genOpRequired(op)
 	}
@@ -54,6 +55,7 @@ type vgen struct {
 	patternOrder []string
 	enums        map[ir.ShapeID]bool // enums and intEnums whose isKnown function is used
 	enumOrder    []*ir.Shape
+	secret       map[ir.ShapeID]bool // shapes that are, or sit inside, a sensitive value
 }
 
 // validatedTypes returns the structures and unions of the types package
@@ -330,12 +332,45 @@ func (v *vgen) requiredNested(mem *ir.Member, t *ir.Shape, ref valueRef, ctx ctx
 		val := t.Member("value")
 		k, e := loopVar("k", depth), loopVar("e", depth)
 		elemRef := valueRef{expr: func() *jen.Statement { return jen.Id(e) }, ptr: v.isPtr(val)}
-		body := v.requiredNested(val, v.target(val), elemRef, ctx.with("[%q]", jen.Id(k)), depth+1)
+		key := jen.Id(k)
+		if v.sensitiveKeys(t) {
+			key = jen.Qual(v.internalPath("validation"), "RedactedKey")
+		}
+		body := v.requiredNested(val, v.target(val), elemRef, ctx.with("[%q]", key), depth+1)
 		return []jen.Code{jen.For(jen.List(jen.Id("_"), jen.Id(k)).Op(":=").Range().Add(sortedKeys(ref.val()))).Block(
 			append([]jen.Code{jen.Id(e).Op(":=").Add(ref.val()).Index(jen.Id(k))}, body...)...,
 		)}
 	}
 	return nil
+}
+
+// sensitiveKeys reports whether the keys of map t may be secret: the map or
+// its key shape is @sensitive, or the map sits inside a sensitive value (a
+// sensitive shape's content is sensitive throughout). Error paths then name
+// such an entry by validation.RedactedKey, never by its key.
+func (v *vgen) sensitiveKeys(t *ir.Shape) bool {
+	if v.secret[t.ID] {
+		return true
+	}
+	key := t.Member("key")
+	return key != nil && (key.Traits.Sensitive || v.target(key).Traits.Sensitive)
+}
+
+// secretShapes returns the shapes that are sensitive or reachable from a
+// sensitive shape or from the target of a sensitive member.
+func secretShapes(g *gen) map[ir.ShapeID]bool {
+	set := map[ir.ShapeID]bool{}
+	for _, s := range g.m.Shapes() {
+		if s.Traits.Sensitive {
+			g.reach(s.ID, set)
+		}
+		for _, mem := range s.Members {
+			if mem.Traits.Sensitive {
+				g.reach(mem.Target, set)
+			}
+		}
+	}
+	return set
 }
 
 // loopVar names a loop variable of nesting depth d ("i0", "k1", ...).

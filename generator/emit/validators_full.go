@@ -237,7 +237,11 @@ func (v *vgen) mapEntries(t *ir.Shape, ref valueRef, depth int) []jen.Code {
 	if val != nil {
 		elemRef := valueRef{expr: func() *jen.Statement { return jen.Id(e) }, ptr: v.isPtr(val)}
 		if checks := v.fullValue(val, v.target(val), elemRef, depth+1, false, false); len(checks) > 0 {
-			inner := append([]jen.Code{collector().Dot("EnterKey").Call(jen.Id(k))}, checks...)
+			enter := collector().Dot("EnterKey").Call(jen.Id(k))
+			if v.sensitiveKeys(t) {
+				enter = collector().Dot("EnterRedactedKey").Call()
+			}
+			inner := append([]jen.Code{enter}, checks...)
 			inner = append(inner, collector().Dot("Leave").Call())
 			if val.Pointer || t.Traits.Sparse {
 				inner = []jen.Code{jen.If(jen.Id(e).Op("!=").Nil()).Block(inner...)}

@@ -30,8 +30,20 @@ const requiredDoc = "This member is required."
 // deprecated shape or member with a "Deprecated: <message>" paragraph. Never
 // fails.
 func convertDocs(m *ir.Model) error {
+	// Many members share a text (their target's, or a copied one): each
+	// distinct text and extra paragraphs are converted once.
+	memo := map[string]string{}
+	convert := func(src string, extra ...string) string {
+		key := src + "\x00" + strings.Join(extra, "\x00")
+		d, ok := memo[key]
+		if !ok {
+			d = goDoc(src, extra...)
+			memo[key] = d
+		}
+		return d
+	}
 	for _, s := range m.Shapes() {
-		s.Doc = goDoc(s.Traits.Documentation, deprecatedDoc(s.Traits.Deprecated, "This "+docKind(s)+" has been deprecated."))
+		s.Doc = convert(s.Traits.Documentation, deprecatedDoc(s.Traits.Deprecated, "This "+docKind(s)+" has been deprecated."))
 		for _, mem := range s.Members {
 			src := mem.Traits.Documentation
 			if src == "" && (s.Type == ir.StructureType || s.Type == ir.UnionType) {
@@ -46,7 +58,7 @@ func convertDocs(m *ir.Model) error {
 			if d := deprecatedDoc(mem.Traits.Deprecated, "This member has been deprecated."); d != "" {
 				extra = append(extra, d)
 			}
-			mem.Doc = goDoc(src, extra...)
+			mem.Doc = convert(src, extra...)
 		}
 	}
 	return nil

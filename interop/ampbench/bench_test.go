@@ -7,20 +7,20 @@ import (
 	"encoding/hex"
 	"io"
 	"net/http"
-	"net/http/httptest"
-	"runtime"
 	"sync"
 	"testing"
 	"time"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	v4 "github.com/aws/aws-sdk-go-v2/aws/signer/v4"
+	sdkamp "github.com/aws/aws-sdk-go-v2/service/amp"
 
+	"github.com/eksauthgen/eksauthgen/internal/leanserver"
 	"github.com/eksauthgen/eksauthgen/interop/amp"
 )
 
-// BenchmarkCall measures one call per operation, each with four
-// sub-benchmarks against the same loopback server:
+// BenchmarkCall measures one call per operation with four variants, each
+// against two loopback servers answering the same canned bytes:
 //
 //   - eksauthgen: the generated client (serialize, sign, send, decode);
 //   - sdk: the AWS SDK for Go v2 amp client doing the same;
@@ -29,65 +29,80 @@ import (
 //   - floor-nethttp-sigv4: the same plus hashing the body and signing with
 //     v4.Signer, the least a signed call costs.
 //
+// The servers are "lean" (a raw HTTP/1.1 listener that allocates nothing per
+// request: the numbers are the client's side of a call) and "httptest" (a
+// net/http server, whose own per-request work is then counted too). Names
+// are Call/<operation>/<variant>/<server>.
+//
 // Besides ns/op (wall clock), each reports cpu-ns/op: the CPU time the whole
 // process (client and loopback server) spent per call, which other load on
 // the machine disturbs much less than the wall clock.
 func BenchmarkCall(b *testing.B) {
-	srv := newServer(b, serve)
-	ours, sdk := clients(srv)
 	ctx := context.Background()
-	// Warm up connections, caches and the signers' derived keys, so that
-	// the first sub-benchmark does not pay for them.
-	for _, op := range operations {
-		for range 100 {
-			if _, err := op.ours(ctx, ours); err != nil {
-				b.Fatal(err)
-			}
-			if _, err := op.sdk(ctx, sdk); err != nil {
-				b.Fatal(err)
+	type setup struct {
+		srv       loopback
+		ours      *amp.Client
+		sdk       *sdkamp.Client
+		recording map[string]*wireRequest
+	}
+	var setups []setup
+	for _, srv := range loopbacks(b) {
+		ours, sdk := clients(srv)
+		// Warm up connections, caches and the signers' derived keys, so
+		// that the first sub-benchmark does not pay for them.
+		for _, op := range operations {
+			for range 100 {
+				if _, err := op.ours(ctx, ours); err != nil {
+					b.Fatal(err)
+				}
+				if _, err := op.sdk(ctx, sdk); err != nil {
+					b.Fatal(err)
+				}
 			}
 		}
+		st := setup{srv: srv, ours: ours, sdk: sdk, recording: map[string]*wireRequest{}}
+		for _, op := range operations {
+			st.recording[op.name] = captureRequest(b, srv, op)
+		}
+		setups = append(setups, st)
 	}
 	for _, op := range operations {
-		b.Run(op.name+"/eksauthgen", func(b *testing.B) {
-			measure(b, func() error {
-				_, err := op.ours(ctx, ours)
-				return err
+		b.Run(op.name, func(b *testing.B) {
+			b.Run("eksauthgen", func(b *testing.B) {
+				for _, st := range setups {
+					b.Run(st.srv.name, func(b *testing.B) {
+						leanserver.MeasureCall(b, func() error {
+							_, err := op.ours(ctx, st.ours)
+							return err
+						})
+					})
+				}
 			})
-		})
-		b.Run(op.name+"/sdk", func(b *testing.B) {
-			measure(b, func() error {
-				_, err := op.sdk(ctx, sdk)
-				return err
+			b.Run("sdk", func(b *testing.B) {
+				for _, st := range setups {
+					b.Run(st.srv.name, func(b *testing.B) {
+						leanserver.MeasureCall(b, func() error {
+							_, err := op.sdk(ctx, st.sdk)
+							return err
+						})
+					})
+				}
 			})
+			for _, sign := range []bool{false, true} {
+				name := "floor-nethttp"
+				if sign {
+					name += "-sigv4"
+				}
+				b.Run(name, func(b *testing.B) {
+					for _, st := range setups {
+						wire := st.recording[op.name]
+						b.Run(st.srv.name, func(b *testing.B) {
+							leanserver.MeasureCall(b, func() error { return wire.roundTrip(ctx, st.srv.client, sign) })
+						})
+					}
+				})
+			}
 		})
-		wire := captureRequest(b, srv, op)
-		b.Run(op.name+"/floor-nethttp", func(b *testing.B) {
-			measure(b, func() error { return wire.roundTrip(ctx, srv.Client(), false) })
-		})
-		b.Run(op.name+"/floor-nethttp-sigv4", func(b *testing.B) {
-			measure(b, func() error { return wire.roundTrip(ctx, srv.Client(), true) })
-		})
-	}
-}
-
-// measure runs call in the benchmark loop, reporting allocations and the
-// process's CPU time per call.
-func measure(b *testing.B, call func() error) {
-	b.ReportAllocs()
-	// Collect the garbage of earlier sub-benchmarks first, so that each
-	// pays only for its own.
-	runtime.GC()
-	start, ok := processCPU()
-	n := 0
-	for b.Loop() {
-		if err := call(); err != nil {
-			b.Fatal(err)
-		}
-		n++
-	}
-	if end, ok2 := processCPU(); ok && ok2 && n > 0 {
-		b.ReportMetric(float64(end-start)/float64(n), "cpu-ns/op")
 	}
 }
 
@@ -128,10 +143,10 @@ func (c *recorder) Do(r *http.Request) (*http.Response, error) {
 
 // captureRequest makes op's call with a generated client whose HTTP client
 // records the request, and returns that request.
-func captureRequest(b *testing.B, srv *httptest.Server, op operation) *wireRequest {
+func captureRequest(b *testing.B, srv loopback, op operation) *wireRequest {
 	b.Helper()
 	base, _ := clients(srv)
-	rec := &recorder{next: srv.Client()}
+	rec := &recorder{next: srv.client}
 	c := amp.New(base.Options(), func(o *amp.Options) { o.HTTPClient = rec })
 	ctx := context.Background()
 	if _, err := op.ours(ctx, c); err != nil {

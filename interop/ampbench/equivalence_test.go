@@ -1,6 +1,7 @@
 package ampbench
 
 import (
+	"bufio"
 	"bytes"
 	"context"
 	"crypto/sha256"
@@ -56,6 +57,36 @@ func (s *recordingServer) handle(w http.ResponseWriter, r *http.Request) {
 	serve(w, r)
 }
 
+// handleRaw records a request the lean server read from the wire, parsed
+// with net/http's own request parser (so that the lean server's framing is
+// checked too).
+func (s *recordingServer) handleRaw(raw []byte) {
+	r, err := http.ReadRequest(bufio.NewReader(bytes.NewReader(raw)))
+	rec := received{method: "unparsable", body: raw}
+	if err == nil {
+		body, rerr := io.ReadAll(r.Body)
+		if rerr == nil {
+			rec = received{method: r.Method, host: r.Host, uri: r.RequestURI, header: r.Header, length: r.ContentLength, body: body}
+		}
+	}
+	s.mu.Lock()
+	s.reqs = append(s.reqs, rec)
+	s.mu.Unlock()
+}
+
+// recordingLoopbacks starts both kinds of server, each recording its
+// requests into its own recordingServer.
+func recordingLoopbacks(t *testing.T) ([]loopback, []*recordingServer) {
+	t.Helper()
+	rsLean, rsHT := &recordingServer{}, &recordingServer{}
+	lean := newLeanAmpServer(t, rsLean.handleRaw)
+	ht := newServer(t, rsHT.handle)
+	return []loopback{
+		{name: "lean", url: lean.URL, client: lean.Client()},
+		{name: "httptest", url: ht.URL, client: ht.Client()},
+	}, []*recordingServer{rsLean, rsHT}
+}
+
 // take returns and forgets the requests received so far.
 func (s *recordingServer) take() []received {
 	s.mu.Lock()
@@ -70,9 +101,16 @@ func (s *recordingServer) take() []received {
 // query, JSON-equal body, the same signed headers with the same values but
 // for the time and the invocation ID, each signature what v4.Signer
 // computes) and decode the canned response into the same output.
+//
+// It runs against both benchmark servers.
 func TestEquivalentCalls(t *testing.T) {
-	rs := &recordingServer{}
-	srv := newServer(t, rs.handle)
+	srvs, recs := recordingLoopbacks(t)
+	for i, srv := range srvs {
+		t.Run(srv.name, func(t *testing.T) { testEquivalentCalls(t, srv, recs[i]) })
+	}
+}
+
+func testEquivalentCalls(t *testing.T, srv loopback, rs *recordingServer) {
 	ours, sdk := clients(srv)
 	ctx := context.Background()
 	for _, op := range operations {
@@ -102,8 +140,8 @@ func TestEquivalentCalls(t *testing.T) {
 // TestIdempotencyTokenFilled checks that both clients fill in a missing
 // idempotency token with a version 4 UUID.
 func TestIdempotencyTokenFilled(t *testing.T) {
-	rs := &recordingServer{}
-	srv := newServer(t, rs.handle)
+	srvs, recs := recordingLoopbacks(t)
+	srv, rs := srvs[0], recs[0]
 	ours, sdk := clients(srv)
 	ctx := context.Background()
 	if _, err := ours.CreateWorkspace(ctx, &amp.CreateWorkspaceInput{Alias: aws.String("a")}); err != nil {
@@ -135,8 +173,8 @@ func (f fixedToken) GetIdempotencyToken() (string, error) { return string(f), ni
 // TestIdempotencyTokenProvider checks that both clients take a missing
 // idempotency token from Options.IdempotencyTokenProvider.
 func TestIdempotencyTokenProvider(t *testing.T) {
-	rs := &recordingServer{}
-	srv := newServer(t, rs.handle)
+	srvs, recs := recordingLoopbacks(t)
+	srv, rs := srvs[1], recs[1]
 	ours, sdk := clients(srv)
 	ctx := context.Background()
 	const token = "token-from-provider"

@@ -12,6 +12,7 @@ import (
 	sdkamp "github.com/aws/aws-sdk-go-v2/service/amp"
 	sdktypes "github.com/aws/aws-sdk-go-v2/service/amp/types"
 
+	"github.com/eksauthgen/eksauthgen/internal/leanserver"
 	"github.com/eksauthgen/eksauthgen/interop/amp"
 )
 
@@ -71,12 +72,53 @@ func serve(w http.ResponseWriter, r *http.Request) {
 	}
 }
 
-// newServer starts a loopback server running handler.
+// newServer starts a loopback httptest server running handler.
 func newServer(tb testing.TB, handler http.HandlerFunc) *httptest.Server {
 	tb.Helper()
 	srv := httptest.NewServer(handler)
 	tb.Cleanup(srv.Close)
 	return srv
+}
+
+// cannedHeader are the headers of every canned answer but the error's.
+var cannedHeader = [][2]string{{"Content-Type", "application/json"}, {"X-Amzn-Requestid", requestID}}
+
+// newLeanAmpServer starts a lean server answering as serve does, closed
+// when the test ends; record, when not nil, receives every raw request.
+func newLeanAmpServer(tb testing.TB, record func(raw []byte)) *leanserver.Server {
+	tb.Helper()
+	srv, err := leanserver.Start([]leanserver.Route{
+		{Method: http.MethodGet, Path: "/workspaces/" + workspaceID, Answer: leanserver.NewAnswer(http.StatusOK, cannedHeader, describeWorkspaceResponse)},
+		{Method: http.MethodPost, Path: "/workspaces", Answer: leanserver.NewAnswer(http.StatusAccepted, cannedHeader, createWorkspaceResponse)},
+		{Method: http.MethodGet, Path: "/workspaces", Answer: leanserver.NewAnswer(http.StatusOK, cannedHeader, listWorkspacesResponse)},
+	}, leanserver.NewAnswer(http.StatusNotFound, append(cannedHeader[:2:2], [2]string{"X-Amzn-Errortype", "ResourceNotFoundException"}), `{"message":"no such route"}`), record)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	tb.Cleanup(srv.Close)
+	return srv
+}
+
+// loopback is a server the benchmarks and tests call: its URL and the HTTP
+// client to reach it with.
+type loopback struct {
+	// name is "lean" or "httptest".
+	name   string
+	url    string
+	client *http.Client
+}
+
+// loopbacks starts both servers: the lean one (the client's cost alone)
+// and an httptest.Server running serve (the client's plus a net/http
+// server's).
+func loopbacks(tb testing.TB) []loopback {
+	tb.Helper()
+	lean := newLeanAmpServer(tb, nil)
+	ht := newServer(tb, serve)
+	return []loopback{
+		{name: "lean", url: lean.URL, client: lean.Client()},
+		{name: "httptest", url: ht.URL, client: ht.Client()},
+	}
 }
 
 // staticCredentials returns a cached provider of the fixed credentials: the
@@ -90,19 +132,19 @@ func staticCredentials() aws.CredentialsProvider {
 
 // clients returns the generated and the SDK client, configured alike:
 // default retryer, static credentials, the region, BaseEndpoint at srv and
-// srv's HTTP client.
-func clients(srv *httptest.Server) (*amp.Client, *sdkamp.Client) {
+// the server's HTTP client.
+func clients(srv loopback) (*amp.Client, *sdkamp.Client) {
 	ours := amp.New(amp.Options{
 		Region:       region,
 		Credentials:  staticCredentials(),
-		BaseEndpoint: aws.String(srv.URL),
-		HTTPClient:   srv.Client(),
+		BaseEndpoint: aws.String(srv.url),
+		HTTPClient:   srv.client,
 	})
 	sdk := sdkamp.New(sdkamp.Options{
 		Region:       region,
 		Credentials:  staticCredentials(),
-		BaseEndpoint: aws.String(srv.URL),
-		HTTPClient:   srv.Client(),
+		BaseEndpoint: aws.String(srv.url),
+		HTTPClient:   srv.client,
 	})
 	return ours, sdk
 }

@@ -21,7 +21,9 @@ import (
 )
 
 // DecodeFunc decodes a 2xx response. body is the whole response body (the
-// response's Body is already consumed and closed).
+// response's Body is already consumed and closed); nothing else holds it,
+// and it must not be modified: decoders share its memory
+// (NewOwnedDecoder).
 type DecodeFunc func(resp *http.Response, body []byte) error
 
 // ErrorDecoder maps a sanitised error code (matched case-insensitively) to
@@ -48,14 +50,13 @@ func Do(ctx context.Context, cfg *Config, operation string, req *Request, decode
 	return nil
 }
 
-// call is the state shared by the attempts of one call. The decode
-// functions are passed to the methods that call them rather than kept here:
-// the escape analysis then sees they do not outlive the call, so the
-// closures of the generated operations stay on the stack.
+// call is the state shared by the attempts of one call. The request and
+// the decode functions are passed to the methods that use them rather than
+// kept here: the escape analysis then sees they do not outlive the call, so
+// the generated operation's Request and closures stay on its stack.
 type call struct {
 	cfg          *Config
 	operation    string
-	req          *Request
 	payloadHash  string
 	invocationID string
 	maxAttempts  int
@@ -67,20 +68,20 @@ func do(ctx context.Context, cfg *Config, operation string, req *Request, decode
 	if cfg.Retryer != nil {
 		retryer = cfg.Retryer
 	}
-	id, err := newInvocationID()
+	signed := !anonymous(cfg.Credentials)
+	id, hash, err := callStrings(req.Body, signed)
 	if err != nil {
 		return fmt.Errorf("failed to generate invocation id, %w", err)
 	}
 	c := call{
 		cfg:          cfg,
 		operation:    operation,
-		req:          req,
 		invocationID: id,
 		maxAttempts:  retryer.MaxAttempts(),
 		signer:       cfg.Signer,
 	}
-	if !anonymous(cfg.Credentials) {
-		c.payloadHash = payloadHash(req.Body)
+	if signed {
+		c.payloadHash = hash
 		if c.signer == nil {
 			c.signer = v4.NewSigner()
 		}
@@ -101,7 +102,7 @@ func do(ctx context.Context, cfg *Config, operation string, req *Request, decode
 			c.logf(logging.Debug, cfg.ClientLogMode.IsRetries(), "retrying request %s/%s, attempt %d", cfg.ServiceID, operation, attempt)
 		}
 
-		err = c.attempt(ctx, attempt, decode, decodeErr)
+		err = c.attempt(ctx, req, attempt, decode, decodeErr)
 
 		if relErr := releaseRetryToken(err); relErr != nil && err != nil {
 			return fmt.Errorf("failed to release retry token after request error, %w", err)
@@ -166,7 +167,7 @@ func retryAfter(backoff time.Duration, err error) time.Duration {
 }
 
 // attempt runs one attempt: identity, endpoint, build, sign, send, decode.
-func (c *call) attempt(ctx context.Context, attempt int, decode DecodeFunc, decodeErr ErrorDecoder) error {
+func (c *call) attempt(ctx context.Context, req *Request, attempt int, decode DecodeFunc, decodeErr ErrorDecoder) error {
 	cfg := c.cfg
 	var creds aws.Credentials
 	signed := !anonymous(cfg.Credentials)
@@ -184,7 +185,7 @@ func (c *call) attempt(ctx context.Context, attempt int, decode DecodeFunc, deco
 	if err != nil {
 		return fmt.Errorf("failed to resolve service endpoint, %w", err)
 	}
-	r, err := cfg.buildHTTPRequest(ctx, c.req, &ep, c.invocationID, sdkRequestHeader(attempt, c.maxAttempts), signed, creds.SessionToken != "")
+	r, err := cfg.buildHTTPRequest(ctx, req, &ep, c.invocationID, sdkRequestHeader(attempt, c.maxAttempts), signed, creds.SessionToken != "")
 	if err != nil {
 		return err
 	}

@@ -3,6 +3,8 @@ package awsrt
 import (
 	"bytes"
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"io"
@@ -531,4 +533,10 @@ func TestRetryAfter(t *testing.T) {
 			t.Errorf("retryAfter(%q) = %v, want %v", tt.hdr, got, tt.want)
 		}
 	}
+}
+
+// payloadHash returns the hex SHA-256 of body, which SigV4 signs.
+func payloadHash(body []byte) string {
+	sum := sha256.Sum256(body)
+	return hex.EncodeToString(sum[:])
 }

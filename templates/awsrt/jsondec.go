@@ -2,9 +2,9 @@ package awsrt
 
 import (
 	"encoding/base64"
-	"math"
 	"strconv"
 	"time"
+	"unsafe"
 )
 
 // MaxJSONDepth bounds the nesting of objects and arrays a Decoder accepts,
@@ -33,13 +33,15 @@ const (
 // Why not encoding/json: the AWS SDK decodes into interface{} first (one map
 // or boxed value per JSON node, then a second pass), and json.Decoder.Token
 // boxes every token; both cost several allocations per member. Decoder works
-// on a string copy of the body made once in NewDecoder, so object keys are
-// compared without allocating and unescaped string values are substrings of
-// that copy: a typical response costs one allocation for the copy plus one
-// per escaped string, whatever its size. It is deliberately small (strict
-// RFC 8259 grammar, encoding/json's string semantics including U+FFFD for
-// invalid UTF-8 and lone surrogates) and differentially fuzzed against
-// encoding/json (FuzzDecode).
+// on the body as a string (a copy made once in NewDecoder, or the body
+// itself with NewOwnedDecoder), so object keys are compared without
+// allocating and unescaped string values are substrings of it: a typical
+// response costs no allocation for its strings but one per escaped string,
+// and the pointers to optional members come from shared blocks
+// (StringPtr). It is deliberately small (strict RFC 8259 grammar,
+// encoding/json's string semantics including U+FFFD for invalid UTF-8 and
+// lone surrogates) and differentially fuzzed against encoding/json
+// (FuzzDecode).
 //
 // Usage for a structure member loop:
 //
@@ -67,12 +69,29 @@ type Decoder struct {
 	// first is set by BeginObject/BeginArray and cleared by the following
 	// NextKey/NextElement: only the first member may appear without a comma.
 	first bool
+
+	// Blocks of the pointers StringPtr, TimePtr, ... hand out.
+	strs     slab[string]
+	times    slab[time.Time]
+	int32s   slab[int32]
+	int64s   slab[int64]
+	bools    slab[bool]
+	float64s slab[float64]
 }
 
 // NewDecoder returns a Decoder reading body. body is copied once, so the
 // caller may reuse it.
 func NewDecoder(body []byte) *Decoder {
 	return &Decoder{s: string(body)}
+}
+
+// NewOwnedDecoder returns a Decoder reading body without copying it: the
+// strings it returns share body's memory (as smithy-go's string arena
+// shares its block), so body must never be modified afterwards. Generated
+// client deserializers use it on the response body Do read for them, which
+// nothing else holds or writes.
+func NewOwnedDecoder(body []byte) *Decoder {
+	return &Decoder{s: unsafe.String(unsafe.SliceData(body), len(body))}
 }
 
 // NewStringDecoder returns a Decoder reading s without copying it.
@@ -322,15 +341,8 @@ func (d *Decoder) Int64() (int64, error) {
 
 // Int32 reads an integral number that must fit in 32 bits.
 func (d *Decoder) Int32() (int32, error) {
-	start := d.pos
-	v, err := d.Int64()
-	if err != nil {
-		return 0, err
-	}
-	if v < math.MinInt32 || v > math.MaxInt32 {
-		return 0, &SyntaxError{Offset: start, Msg: "integer out of 32-bit range"}
-	}
-	return int32(v), nil
+	v, err := d.intBits(32)
+	return int32(v), err
 }
 
 // Float64 reads a number, or one of the strings "NaN", "Infinity" and
@@ -352,13 +364,8 @@ func (d *Decoder) float(bits int) (float64, error) {
 		if err != nil {
 			return 0, err
 		}
-		switch s {
-		case "NaN":
-			return math.NaN(), nil
-		case "Infinity":
-			return math.Inf(1), nil
-		case "-Infinity":
-			return math.Inf(-1), nil
+		if v, ok := NonFinite(s); ok {
+			return v, nil
 		}
 		return 0, &SyntaxError{Offset: start, Msg: "unknown float string " + strconv.Quote(s)}
 	}
@@ -390,21 +397,18 @@ func (d *Decoder) EpochSeconds() (time.Time, error) {
 }
 
 // DateTime reads a timestamp in Smithy's date-time (RFC 3339) format.
-func (d *Decoder) DateTime() (time.Time, error) {
-	s, err := d.String()
-	if err != nil {
-		return time.Time{}, err
-	}
-	return ParseDateTime(s)
-}
+func (d *Decoder) DateTime() (time.Time, error) { return d.textTimestamp(ParseDateTime) }
 
 // HTTPDate reads a timestamp in Smithy's http-date (IMF-fixdate) format.
-func (d *Decoder) HTTPDate() (time.Time, error) {
+func (d *Decoder) HTTPDate() (time.Time, error) { return d.textTimestamp(ParseHTTPDate) }
+
+// textTimestamp reads a JSON string and parses it as a timestamp.
+func (d *Decoder) textTimestamp(parse func(string) (time.Time, error)) (time.Time, error) {
 	s, err := d.String()
 	if err != nil {
 		return time.Time{}, err
 	}
-	return ParseHTTPDate(s)
+	return parse(s)
 }
 
 // Blob reads a base64 (standard alphabet, padded) string.

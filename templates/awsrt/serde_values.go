@@ -49,28 +49,28 @@ func (w *JSONWriter) BigFloat(v *big.Float) {
 
 // Int8 reads an integral number that must fit in 8 bits (Smithy byte).
 func (d *Decoder) Int8() (int8, error) {
-	start := d.pos
-	v, err := d.Int64()
-	if err != nil {
-		return 0, err
-	}
-	if v < math.MinInt8 || v > math.MaxInt8 {
-		return 0, &SyntaxError{Offset: start, Msg: "integer out of 8-bit range"}
-	}
-	return int8(v), nil
+	v, err := d.intBits(8)
+	return int8(v), err
 }
 
 // Int16 reads an integral number that must fit in 16 bits (Smithy short).
 func (d *Decoder) Int16() (int16, error) {
+	v, err := d.intBits(16)
+	return int16(v), err
+}
+
+// intBits reads an integral number that must fit in a signed integer of
+// the given size.
+func (d *Decoder) intBits(bits uint) (int64, error) {
 	start := d.pos
 	v, err := d.Int64()
 	if err != nil {
 		return 0, err
 	}
-	if v < math.MinInt16 || v > math.MaxInt16 {
-		return 0, &SyntaxError{Offset: start, Msg: "integer out of 16-bit range"}
+	if limit := int64(1) << (bits - 1); v < -limit || v > limit-1 {
+		return 0, &SyntaxError{Offset: start, Msg: "integer out of " + strconv.Itoa(int(bits)) + "-bit range"}
 	}
-	return int16(v), nil
+	return v, nil
 }
 
 // BigInt reads a bigInteger: an integral JSON number of any size (an
@@ -130,15 +130,25 @@ func FormatFloat(v float64, bits int) string {
 
 // ParseFloat parses a float from a header (see FormatFloat).
 func ParseFloat(s string, bits int) (float64, error) {
-	switch s {
-	case "NaN":
-		return math.NaN(), nil
-	case "Infinity":
-		return math.Inf(1), nil
-	case "-Infinity":
-		return math.Inf(-1), nil
+	if v, ok := NonFinite(s); ok {
+		return v, nil
 	}
 	return strconv.ParseFloat(s, bits)
+}
+
+// NonFinite returns the value of Smithy's text for a non-finite float:
+// "NaN", "Infinity" or "-Infinity" (in JSON strings, labels, query strings
+// and headers alike), and whether s is one of them.
+func NonFinite(s string) (float64, bool) {
+	switch s {
+	case "NaN":
+		return math.NaN(), true
+	case "Infinity":
+		return math.Inf(1), true
+	case "-Infinity":
+		return math.Inf(-1), true
+	}
+	return 0, false
 }
 
 // FormatBigFloat formats a bigDecimal for a label, query string or header.

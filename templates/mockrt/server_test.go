@@ -85,8 +85,8 @@ func TestServeErrors(t *testing.T) {
 		{"wrong type", "POST", "/things/x", "text/plain", "{}", 415, CodeUnsupportedMediaType, "application/json"},
 		{"missing type", "POST", "/things/x", "", "{}", 415, CodeUnsupportedMediaType, ""},
 		{"too large", "POST", "/things/x", "application/json", strings.Repeat("a", 17), 413, CodeTooLarge, "16 bytes"},
-		{"unknown route", "POST", "/nothing", "", "", 404, CodeUnknownOperation, "/nothing"},
-		{"wrong method", "GET", "/things/x", "", "", 405, CodeMethodNotAllowed, "GET"},
+		{"unknown route", "POST", "/nothing", "", "", 404, CodeUnknownOperation, "no operation matches POST on this path"},
+		{"wrong method", "GET", "/things/x", "", "", 405, CodeMethodNotAllowed, "method GET is not allowed on this path, which takes POST"},
 		{"unmodeled", "POST", "/things/x?fail=unmodeled", "", "", 500, CodeInternalFailure, "internal error"},
 		{"not implemented", "POST", "/things/x?fail=notimpl", "", "", 501, CodeNotImplemented, "PutThingFunc"},
 		{"invalid", "POST", "/things/x?fail=invalid", "", "", 400, "ValidationException", `"fieldList":[{"message":"Value at '/name' failed to satisfy constraint: Member must not be null","path":"/name"}]`},
@@ -113,6 +113,55 @@ func TestServeErrors(t *testing.T) {
 				t.Errorf("error body is not JSON: %s", w.Body)
 			}
 		})
+	}
+}
+
+// TestRouteErrorsHidePath checks that the 404 and 405 answers and the
+// request log do not show the request path, whose labels may be sensitive.
+func TestRouteErrorsHidePath(t *testing.T) {
+	const secret = "hunter2"
+	var log bytes.Buffer
+	s := newTestServer(Config{Logger: slog.New(slog.NewTextHandler(&log, nil))})
+	tests := []struct {
+		name, method, target string
+		status               int
+		code, allow          string
+	}{
+		{"near miss", "POST", "/things/" + secret + "/more", 404, CodeUnknownOperation, ""},
+		{"unknown", "DELETE", "/" + secret, 404, CodeUnknownOperation, ""},
+		{"wrong method", "PUT", "/things/" + secret, 405, CodeMethodNotAllowed, "POST"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			log.Reset()
+			w := do(s, tc.method, tc.target, "", "")
+			if w.Code != tc.status || w.Header().Get("X-Amzn-ErrorType") != tc.code {
+				t.Errorf("got %d %q, want %d %q", w.Code, w.Header().Get("X-Amzn-ErrorType"), tc.status, tc.code)
+			}
+			if got := w.Header().Get("Allow"); got != tc.allow {
+				t.Errorf("Allow %q, want %q", got, tc.allow)
+			}
+			if !strings.Contains(w.Body.String(), tc.method) {
+				t.Errorf("body %s does not name the method", w.Body)
+			}
+			if strings.Contains(w.Body.String(), secret) || strings.Contains(log.String(), secret) {
+				t.Errorf("the path shows:\nbody %s\nlog %s", w.Body, log.String())
+			}
+		})
+	}
+}
+
+// TestMethodNotAllowedMethods checks that a 405 lists every method the
+// operations matching the path take, sorted, each once.
+func TestMethodNotAllowedMethods(t *testing.T) {
+	op := func(name, method string) Operation {
+		return Operation{Name: name, Method: method, Path: []Segment{{Literal: "things"}, {Label: true}},
+			Handle: func(context.Context, *Request) *Response { return &Response{} }}
+	}
+	s := NewServer(Config{}, []Operation{op("PutThing", "PUT"), op("GetThing", "GET"), op("DeleteThing", "DELETE"), op("GetThingAgain", "GET")})
+	w := do(s, "POST", "/things/x", "", "")
+	if w.Code != 405 || w.Header().Get("Allow") != "DELETE, GET, PUT" || !strings.Contains(w.Body.String(), "takes DELETE, GET, PUT") {
+		t.Errorf("got %d, Allow %q, body %s", w.Code, w.Header().Get("Allow"), w.Body)
 	}
 }
 

@@ -10,7 +10,6 @@ import (
 	"time"
 
 	"github.com/eksauthgen/eksauthgen/templates/awsrt"
-	"github.com/eksauthgen/eksauthgen/templates/document"
 )
 
 // Integer is the Go type of a Smithy byte, short, integer, long or intEnum.
@@ -43,15 +42,12 @@ func fitInt[T Integer](v int64) (T, error) {
 }
 
 // ParseFloat parses a float of the given bit size; "NaN", "Infinity" and
-// "-Infinity" are the non-finite values.
+// "-Infinity" are the non-finite values (awsrt.NonFinite), and a number out
+// of range is an error.
 func ParseFloat(s string, bits int) (float64, error) {
-	switch s = strings.TrimSpace(s); s {
-	case "NaN":
-		return math.NaN(), nil
-	case "Infinity":
-		return math.Inf(1), nil
-	case "-Infinity":
-		return math.Inf(-1), nil
+	s = strings.TrimSpace(s)
+	if v, ok := awsrt.NonFinite(s); ok {
+		return v, nil
 	}
 	v, err := strconv.ParseFloat(s, bits)
 	if err != nil || math.IsInf(v, 0) || math.IsNaN(v) {
@@ -68,19 +64,6 @@ func ParseFloat32(s string) (float32, error) {
 
 // ParseFloat64 is ParseFloat for a double.
 func ParseFloat64(s string) (float64, error) { return ParseFloat(s, 64) }
-
-// FormatFloat formats a float for a header or query value.
-func FormatFloat(v float64, bits int) string {
-	switch {
-	case math.IsNaN(v):
-		return "NaN"
-	case math.IsInf(v, 1):
-		return "Infinity"
-	case math.IsInf(v, -1):
-		return "-Infinity"
-	}
-	return strconv.FormatFloat(v, 'g', -1, bits)
-}
 
 // ParseBool parses "true" or "false".
 func ParseBool(s string) (bool, error) {
@@ -103,28 +86,26 @@ func ParseBlob(s string) ([]byte, error) {
 }
 
 // FormatBlob encodes standard base64.
-func FormatBlob(b []byte) string { return base64.StdEncoding.EncodeToString(b) }
+func FormatBlob(b []byte) string { return awsrt.Base64(b) }
 
 // ParseBigInt parses a decimal integer of any size.
 func ParseBigInt(s string) (*big.Int, error) {
-	v, ok := new(big.Int).SetString(strings.TrimSpace(s), 10)
-	if !ok {
+	v, err := awsrt.ParseBigInt(strings.TrimSpace(s))
+	if err != nil {
 		return nil, fmt.Errorf("invalid bigInteger %q", s)
 	}
 	return v, nil
 }
 
-// ParseBigFloat parses a decimal number of any size.
+// ParseBigFloat parses a decimal number of any size (kept with the
+// precision of its text).
 func ParseBigFloat(s string) (*big.Float, error) {
-	v, _, err := big.ParseFloat(strings.TrimSpace(s), 10, 256, big.ToNearestEven)
+	v, err := awsrt.ParseBigFloat(strings.TrimSpace(s))
 	if err != nil {
 		return nil, fmt.Errorf("invalid bigDecimal %q", s)
 	}
 	return v, nil
 }
-
-// FormatBigFloat formats a big decimal exactly as far as its precision goes.
-func FormatBigFloat(v *big.Float) string { return v.Text('g', -1) }
 
 // ParseHTTPDate parses an IMF-fixdate timestamp.
 func ParseHTTPDate(s string) (time.Time, error) { return awsrt.ParseHTTPDate(strings.TrimSpace(s)) }
@@ -132,12 +113,6 @@ func ParseHTTPDate(s string) (time.Time, error) { return awsrt.ParseHTTPDate(str
 // ParseEpochSeconds parses a number of seconds since the epoch.
 func ParseEpochSeconds(s string) (time.Time, error) {
 	return awsrt.ParseEpochSecondsString(strings.TrimSpace(s))
-}
-
-// FormatEpochSeconds formats a timestamp as seconds since the epoch, with
-// milliseconds when it has some.
-func FormatEpochSeconds(t time.Time) string {
-	return strconv.FormatFloat(awsrt.FormatEpochSeconds(t), 'f', -1, 64)
 }
 
 // SplitList splits a header holding a list: comma-separated, with
@@ -208,48 +183,6 @@ func DecodeInt[T Integer](d *awsrt.Decoder) (T, error) {
 		return 0, err
 	}
 	return fitInt[T](v)
-}
-
-// DecodeBigInt reads a JSON number as a big integer.
-func DecodeBigInt(d *awsrt.Decoder) (*big.Int, error) {
-	raw, err := d.Raw()
-	if err != nil {
-		return nil, err
-	}
-	return ParseBigInt(raw)
-}
-
-// DecodeBigFloat reads a JSON number as a big decimal.
-func DecodeBigFloat(d *awsrt.Decoder) (*big.Float, error) {
-	raw, err := d.Raw()
-	if err != nil {
-		return nil, err
-	}
-	return ParseBigFloat(raw)
-}
-
-// DecodeDocument reads any JSON value as a document.
-func DecodeDocument(d *awsrt.Decoder) (document.Interface, error) {
-	raw, err := d.Raw()
-	if err != nil {
-		return nil, err
-	}
-	return document.FromJSON([]byte(raw))
-}
-
-// EncodeDocument writes a document's JSON form, or null when it cannot be
-// marshaled.
-func EncodeDocument(w *awsrt.JSONWriter, v document.Interface) {
-	if v == nil {
-		w.Null()
-		return
-	}
-	b, err := v.MarshalSmithyDocument()
-	if err != nil {
-		w.Null()
-		return
-	}
-	w.Raw(b)
 }
 
 // DecodeString reads a JSON string as a string-kinded type (an enum).

@@ -5,6 +5,8 @@ import (
 	"slices"
 	"testing"
 	"time"
+
+	"github.com/eksauthgen/eksauthgen/templates/awsrt"
 )
 
 func TestSplitJoinList(t *testing.T) {
@@ -57,13 +59,27 @@ func TestParsers(t *testing.T) {
 		t.Errorf("blob round trip = %q, %v", b, err)
 	}
 	ts := time.Date(2019, 12, 16, 23, 48, 18, 500e6, time.UTC)
-	if got, err := ParseEpochSeconds(FormatEpochSeconds(ts)); err != nil || !got.Equal(ts) {
+	if got, err := ParseEpochSeconds(" " + awsrt.FormatEpochSecondsString(ts)); err != nil || !got.Equal(ts) {
 		t.Errorf("epoch round trip = %v, %v", got, err)
 	}
-	if FormatFloat(math.NaN(), 64) != "NaN" || FormatFloat(1.5, 64) != "1.5" {
-		t.Error("FormatFloat")
+	for _, tc := range []struct {
+		in, want string // want "" for an error
+	}{{"NaN", "NaN"}, {" Infinity", "Infinity"}, {"-Infinity", "-Infinity"}, {"1.5 ", "1.5"}, {"1e400", ""}, {"nan", ""}} {
+		v, err := ParseFloat64(tc.in)
+		if got := awsrt.FormatFloat(v, 64); tc.want == "" && err == nil || tc.want != "" && (err != nil || got != tc.want) {
+			t.Errorf("ParseFloat64(%q) = %s, %v; want %q", tc.in, got, err, tc.want)
+		}
 	}
-	if v, err := ParseBigInt("123456789012345678901234567890"); err != nil || v.String() != "123456789012345678901234567890" {
+	if v, err := ParseBigInt(" 123456789012345678901234567890"); err != nil || v.String() != "123456789012345678901234567890" {
 		t.Errorf("ParseBigInt = %v, %v", v, err)
+	}
+	if _, err := ParseBigInt("1.5"); err == nil || err.Error() != `invalid bigInteger "1.5"` {
+		t.Errorf("ParseBigInt(1.5): %v", err)
+	}
+	if v, err := ParseBigFloat(" 12345678901234567890.125"); err != nil || v.Text('f', 3) != "12345678901234567890.125" {
+		t.Errorf("ParseBigFloat = %v, %v", v, err)
+	}
+	if _, err := ParseBigFloat("x"); err == nil {
+		t.Error("ParseBigFloat(x): no error")
 	}
 }

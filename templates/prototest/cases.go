@@ -9,18 +9,18 @@ import (
 // RequestCase is what a request test case expects on the wire. Empty
 // fields are not checked, except Body when HasBody is set.
 type RequestCase struct {
-	Method        string
-	URI           string // the escaped path, without the query
-	ResolvedHost  string // the request's host
-	Query         []string
-	ForbidQuery   []string
-	RequireQuery  []string
-	Headers       []Header
-	ForbidHeaders []string
-	RequireHeader []string
-	Body          []byte
-	HasBody       bool
-	BodyMediaType string
+	Method        string   // the HTTP method
+	URI           string   // the escaped path, without the query
+	ResolvedHost  string   // the request's host
+	Query         []string // "key=value" parts that must be there (see the Query function)
+	ForbidQuery   []string // query keys that must not be there
+	RequireQuery  []string // query keys that must be there, whatever their value
+	Headers       []Header // headers that must be there with these values
+	ForbidHeaders []string // header names that must not be there
+	RequireHeader []string // header names that must be there, whatever their value
+	Body          []byte   // the expected body, checked when HasBody is set
+	HasBody       bool     // whether the case gives a body
+	BodyMediaType string   // how bodies compare (see the Body function)
 }
 
 // Check checks the one request a client sent.
@@ -51,8 +51,9 @@ func (c RequestCase) Check(reqs []*Request) error {
 	return errors.Join(errs...)
 }
 
-// ResponseCase is what a response test case expects on the wire. Empty
-// fields are not checked, except Body when HasBody is set.
+// ResponseCase is what a response test case expects on the wire: the
+// status Code, and headers and body as in RequestCase. Empty fields are not
+// checked, except Body when HasBody is set.
 type ResponseCase struct {
 	Code          int
 	Headers       []Header

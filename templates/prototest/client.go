@@ -23,7 +23,7 @@ type Client struct {
 // Request is a request as a client sent it.
 type Request struct {
 	*http.Request
-	Body []byte
+	Body []byte // the whole body as sent (the Request's own Body is read)
 }
 
 // Do records req and returns the canned response.

@@ -23,14 +23,15 @@ var (
 
 // Equal compares want and got, values of the same generated type, and
 // describes the first difference (nil when equal). It ignores unexported
-// fields and the ResultMetadata and ErrorCodeOverride fields; compares times with time.Time.Equal,
-// big numbers by value, NaN equal to NaN, documents by their JSON, and
-// readers by the bytes they hold (reading them; a nil reader holds none); a nil slice or map equals
-// an empty one.
+// fields and the ResultMetadata and ErrorCodeOverride fields; compares
+// times with time.Time.Equal, big numbers by value, NaN equal to NaN,
+// documents by their JSON, and readers by the bytes they hold (reading
+// them; a nil reader holds none); a nil slice or map equals an empty one.
 func Equal(want, got any) error {
 	return equal(reflect.ValueOf(want), reflect.ValueOf(got), "value")
 }
 
+// equal is Equal on reflected values, path naming them in messages.
 func equal(w, g reflect.Value, path string) error {
 	if !w.IsValid() || !g.IsValid() {
 		if w.IsValid() != g.IsValid() && !isNil(w) && !isNil(g) {
@@ -65,20 +66,9 @@ func equal(w, g reflect.Value, path string) error {
 		}
 	}
 	switch w.Kind() {
-	case reflect.Interface:
-		if w.IsNil() || g.IsNil() {
-			if w.IsNil() != g.IsNil() {
-				return fmt.Errorf("%s: want %s, got %s", path, show(w), show(g))
-			}
-			return nil
-		}
-		return equal(w.Elem(), g.Elem(), path)
-	case reflect.Pointer:
-		if w.IsNil() || g.IsNil() {
-			if w.IsNil() != g.IsNil() {
-				return fmt.Errorf("%s: want %s, got %s", path, show(w), show(g))
-			}
-			return nil
+	case reflect.Interface, reflect.Pointer:
+		if done, err := compareNil(w, g, path); done {
+			return err
 		}
 		return equal(w.Elem(), g.Elem(), path)
 	case reflect.Struct:
@@ -150,6 +140,7 @@ func equalSpecial(w, g reflect.Value, path string) (done bool, err error) {
 	return false, nil
 }
 
+// equalDocuments compares two documents by their JSON (nil is null).
 func equalDocuments(w, g documentMarshaler, path string) error {
 	marshal := func(d documentMarshaler) ([]byte, error) {
 		if d == nil || reflect.ValueOf(d).IsNil() {
@@ -171,6 +162,7 @@ func equalDocuments(w, g documentMarshaler, path string) error {
 	return nil
 }
 
+// equalReaders compares what two readers hold, reading them.
 func equalReaders(w, g io.Reader, path string) error {
 	read := func(r io.Reader) ([]byte, error) {
 		if r == nil || reflect.ValueOf(r).Kind() == reflect.Pointer && reflect.ValueOf(r).IsNil() {
@@ -192,12 +184,10 @@ func equalReaders(w, g io.Reader, path string) error {
 	return nil
 }
 
+// equalBig compares two *big.Int or two *big.Float by value.
 func equalBig(w, g reflect.Value, path string) error {
-	if w.IsNil() || g.IsNil() {
-		if w.IsNil() != g.IsNil() {
-			return fmt.Errorf("%s: want %s, got %s", path, show(w), show(g))
-		}
-		return nil
+	if done, err := compareNil(w, g, path); done {
+		return err
 	}
 	var c int
 	switch wv := w.Interface().(type) {
@@ -248,4 +238,16 @@ func show(v reflect.Value) string {
 		return v.Type().String()
 	}
 	return fmt.Sprintf("%#v", v.Interface())
+}
+
+// compareNil compares two values of a nilable kind when either is nil:
+// done says whether it did, err is the difference (nil when both are nil).
+func compareNil(w, g reflect.Value, path string) (done bool, err error) {
+	if !w.IsNil() && !g.IsNil() {
+		return false, nil
+	}
+	if w.IsNil() != g.IsNil() {
+		return true, fmt.Errorf("%s: want %s, got %s", path, show(w), show(g))
+	}
+	return true, nil
 }

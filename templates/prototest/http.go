@@ -61,6 +61,7 @@ func normalizeEscapes(s string) string {
 	return string(b)
 }
 
+// upper upper-cases a hex digit.
 func upper(c byte) byte {
 	if c >= 'a' && c <= 'f' {
 		return c - 'a' + 'A'
@@ -70,7 +71,7 @@ func upper(c byte) byte {
 
 // Header is one expected header of a test case.
 type Header struct {
-	Name, Value string
+	Name, Value string // the header's name (any case) and its expected value
 }
 
 // Headers checks a header set against a test case: each of want must be
@@ -116,6 +117,8 @@ func Body(mediaType string, want, got []byte) error {
 	return nil
 }
 
+// isJSON reports whether a media type is JSON: application/json or a
+// +json type.
 func isJSON(mediaType string) bool {
 	mt, _, err := mime.ParseMediaType(mediaType)
 	if err != nil {

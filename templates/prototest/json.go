@@ -31,6 +31,8 @@ func JSONEqual(want, got []byte) error {
 	return jsonEqual(wv, gv, "$")
 }
 
+// decodeJSON decodes one JSON value, numbers kept as json.Number; trailing
+// data is an error.
 func decodeJSON(b []byte) (any, error) {
 	dec := json.NewDecoder(bytes.NewReader(b))
 	dec.UseNumber()
@@ -44,6 +46,8 @@ func decodeJSON(b []byte) (any, error) {
 	return v, nil
 }
 
+// jsonEqual compares decoded JSON values (objects by member, in any order)
+// and describes the first difference, path naming the values.
 func jsonEqual(w, g any, path string) error {
 	switch wv := w.(type) {
 	case map[string]any:
@@ -107,6 +111,7 @@ func jsonEqual(w, g any, path string) error {
 	return nil
 }
 
+// jsonText returns v as JSON for a message.
 func jsonText(v any) string {
 	b, err := json.Marshal(v)
 	if err != nil {

@@ -16,12 +16,12 @@ import (
 // ServerRequest is the request of a server-side test case, as the test
 // case writes it.
 type ServerRequest struct {
-	Method string
+	Method string   // the HTTP method
 	URI    string   // the path, possibly with a query string
 	Query  []string // "key=value" parts, encoded as on the wire, appended to URI
-	Header []Header
-	Body   []byte
-	Host   string // example.com when empty
+	Header []Header // the request's headers
+	Body   []byte   // the request's body
+	Host   string   // example.com when empty
 }
 
 // HTTP returns the request as an *http.Request for a server handler.
@@ -70,8 +70,8 @@ func Serve(h http.Handler, r ServerRequest) (*http.Response, []byte, error) {
 
 // ServerResponse is the expected response of a server-side test case.
 type ServerResponse struct {
-	Code   int
-	Header []Header
+	Code   int      // the status code
+	Header []Header // headers that must be there with these values
 	Forbid []string // header names that must not be there
 	// Require names headers that must be there, whatever their value.
 	Require []string
@@ -81,7 +81,7 @@ type ServerResponse struct {
 	// HasBody says whether Body is to be checked (a test case without a
 	// body makes no assertion about it).
 	HasBody bool
-	Body    []byte
+	Body    []byte // the expected body
 	// MessageRegex, when not empty, must match the "message" member of the
 	// JSON body (or the whole body when it has none).
 	MessageRegex string
@@ -135,7 +135,7 @@ func matchMessage(expr string, body []byte) error {
 // the last response as it was written, for server response tests that
 // reach an operation through the generated client.
 type HandlerClient struct {
-	Handler http.Handler
+	Handler http.Handler // serves every request
 
 	mu     sync.Mutex
 	status int

@@ -3,6 +3,18 @@
 // directly or through nested types, implement fmt.Formatter and
 // slog.LogValuer with Format and LogValue, printing Text in place of every
 // sensitive value.
+//
+// encoding/json is left alone: json.Marshal of a generated value gives the
+// same bytes as the AWS SDK for Go v2's type would, secrets included, so
+// that a program caching credentials as JSON keeps working. The limit this
+// implies: slog's JSON handler resolves LogValue only for the value it is
+// handed (or a pointer to it); a bare slice, map or anonymous struct of
+// sensitive values handed to slog.Any is not a slog.LogValuer, and the JSON
+// handler encodes it with encoding/json, secrets included. Log the
+// enclosing generated input or output, or each element, instead: LogValue
+// walks the slices and maps inside a generated type (see Value). slog's text
+// handler formats such a collection with fmt, which calls Format, so it
+// redacts it.
 package sensitive
 
 import (
@@ -90,8 +102,9 @@ var logValuerType = reflect.TypeFor[slog.LogValuer]()
 // Value returns the slog value of v: v itself when it is a slog.LogValuer
 // (the handler resolves it), the pointed-to value of a non-nil pointer,
 // and a group (keys "0", "1", ... or the sorted map keys) for a slice or map
-// that may hold LogValuers, so that a JSON handler never marshals a
-// sensitive struct nested in a collection. A nil pointer is a nil value.
+// that may hold LogValuers, so that a JSON handler never marshals (with
+// encoding/json, which does not redact) a sensitive struct nested in a
+// collection field of a logged generated type. A nil pointer is a nil value.
 func Value(v any) slog.Value {
 	if v == nil {
 		return slog.AnyValue(nil)

@@ -87,3 +87,52 @@ func TestNestedNeverLeaks(t *testing.T) {
 		t.Fatalf("JSON handler output is not JSON: %v", err)
 	}
 }
+
+// TestJSONUnchanged checks that the redacting methods leave encoding/json
+// alone: a value marshals as the same struct without methods would, secret
+// included, as the AWS SDK for Go v2's types do.
+func TestJSONUnchanged(t *testing.T) {
+	type plainSecret struct{ User, Token *string }
+	s := secret{User: strp("u"), Token: strp("hunter2")}
+	got, err := json.Marshal(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, err := json.Marshal(plainSecret(s))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(got, want) || !bytes.Contains(got, []byte("hunter2")) {
+		t.Errorf("json.Marshal = %s, want %s", got, want)
+	}
+}
+
+// TestSlogLimits pins down the documented limit of LogValue: slog's JSON
+// handler resolves a LogValuer it is handed, and one nested in a logged
+// LogValuer's fields, but encodes a bare slice of them with encoding/json;
+// the text handler formats the slice with fmt, which calls Format.
+func TestSlogLimits(t *testing.T) {
+	s := secret{Token: strp("hunter2")}
+	tests := []struct {
+		name  string
+		h     func(*bytes.Buffer) slog.Handler
+		value any
+		leaks bool
+	}{
+		{"json value", func(b *bytes.Buffer) slog.Handler { return slog.NewJSONHandler(b, nil) }, s, false},
+		{"json pointer", func(b *bytes.Buffer) slog.Handler { return slog.NewJSONHandler(b, nil) }, &s, false},
+		{"json slice inside a LogValuer", func(b *bytes.Buffer) slog.Handler { return slog.NewJSONHandler(b, nil) }, outer{Secrets: []secret{s}}, false},
+		{"json bare slice", func(b *bytes.Buffer) slog.Handler { return slog.NewJSONHandler(b, nil) }, []secret{s}, true},
+		{"text bare slice", func(b *bytes.Buffer) slog.Handler { return slog.NewTextHandler(b, nil) }, []secret{s}, false},
+		{"text map", func(b *bytes.Buffer) slog.Handler { return slog.NewTextHandler(b, nil) }, map[string]secret{"k": s}, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var buf bytes.Buffer
+			slog.New(tt.h(&buf)).Info("m", "v", tt.value)
+			if got := strings.Contains(buf.String(), "hunter2"); got != tt.leaks {
+				t.Errorf("shows the secret: %v, want %v: %s", got, tt.leaks, buf.String())
+			}
+		})
+	}
+}

@@ -1,6 +1,7 @@
 package sensitivetest
 
 import (
+	"encoding/json"
 	"fmt"
 	"log/slog"
 	"strings"
@@ -26,19 +27,42 @@ func (r *recorder) Fatalf(format string, args ...any) {
 // plain has no redaction at all.
 type plain struct{ Secret string }
 
-// fmtOnly redacts for fmt and slog's LogValuer but not for encoding/json:
-// the JSON handler shows it inside a bare slice.
+// fmtOnly redacts for fmt but is no slog.LogValuer: the JSON handler
+// encodes it with encoding/json.
 type fmtOnly struct{ Secret string }
 
 func (fmtOnly) Format(f fmt.State, verb rune) { fmt.Fprint(f, "{redacted}") }
-func (fmtOnly) LogValue() slog.Value          { return slog.StringValue("redacted") }
 
-// full redacts for fmt, slog and encoding/json.
+// full redacts for fmt and slog, as the generated types do.
 type full struct{ Secret []byte }
 
 func (full) Format(f fmt.State, verb rune) { fmt.Fprint(f, "{redacted}") }
 func (full) LogValue() slog.Value          { return slog.StringValue("redacted") }
-func (full) MarshalJSON() ([]byte, error)  { return []byte(`"redacted"`), nil }
+
+// jsonRedacting also redacts for encoding/json, unlike the AWS SDK's types.
+type jsonRedacting struct{ Secret []byte }
+
+func (jsonRedacting) MarshalJSON() ([]byte, error) { return []byte(`{"Secret":"redacted"}`), nil }
+
+// dropping loses its secret in encoding/json through a struct tag.
+type dropping struct {
+	Name   string
+	Secret string `json:"-"`
+}
+
+// oneWay encodes as JSON that does not decode back to the same value.
+type oneWay struct{ N int }
+
+func (o oneWay) MarshalJSON() ([]byte, error) { return []byte(fmt.Sprintf(`{"N":%d}`, o.N+1)), nil }
+func (o *oneWay) UnmarshalJSON(b []byte) error {
+	var v struct{ N int }
+	err := json.Unmarshal(b, &v)
+	o.N = v.N
+	return err
+}
+
+// plainBytes is full and jsonRedacting without methods.
+type plainBytes struct{ Secret []byte }
 
 // leakyErr shows its secret in Error.
 type leakyErr struct{ Secret string }
@@ -52,11 +76,19 @@ func TestCheckValue(t *testing.T) {
 		want  []string // substrings of the expected failures; none for a pass
 	}{
 		{"plain struct leaks", func(tb testing.TB) { CheckValue(tb, plain{Secret: Marker}) }, []string{"value of sensitivetest.plain with %+v"}},
-		{"bare slice with the JSON handler", func(tb testing.TB) { CheckValue(tb, fmtOnly{Secret: Marker}) }, []string{"slog json handler with a slice"}},
+		{"no LogValue with the JSON handler", func(tb testing.TB) { CheckValue(tb, fmtOnly{Secret: Marker}) }, []string{"slog json handler with a value"}},
 		{"fully redacted", func(tb testing.TB) { CheckValue(tb, full{Secret: []byte(Marker)}) }, nil},
 		{"no marker", func(tb testing.TB) { CheckValue(tb, full{Secret: []byte("x")}) }, []string{"holds no marker"}},
 		{"leaky error", func(tb testing.TB) { CheckError(tb, &leakyErr{Secret: Marker}) }, []string{"error message of *sensitivetest.leakyErr"}},
 		{"clean error", func(tb testing.TB) { CheckError(tb, &leakyErr{Secret: "x"}) }, nil},
+		{"json unchanged", func(tb testing.TB) { CheckJSON(tb, full{Secret: []byte(Marker)}, plainBytes{Secret: []byte(Marker)}) }, nil},
+		{"json redacted", func(tb testing.TB) {
+			CheckJSON(tb, jsonRedacting{Secret: []byte(Marker)}, plainBytes{Secret: []byte(Marker)})
+		}, []string{"differs from the type without methods", "shows 0 of the 1 sensitive values"}},
+		{"json drops a member", func(tb testing.TB) {
+			CheckJSON(tb, dropping{Name: "n", Secret: Marker}, dropping{Name: "n", Secret: Marker})
+		}, []string{"shows 0 of the 1"}},
+		{"json one way", func(tb testing.TB) { CheckJSON(tb, oneWay{N: 1}, struct{ N int }{2}) }, []string{"does not round-trip"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -106,6 +138,23 @@ func TestHoldsMarker(t *testing.T) {
 	} {
 		if got := HoldsMarker(tt.v); got != tt.want {
 			t.Errorf("HoldsMarker(%#v) = %v, want %v", tt.v, got, tt.want)
+		}
+	}
+}
+
+func TestMarkerCount(t *testing.T) {
+	for _, tt := range []struct {
+		v    any
+		want int
+	}{
+		{Marker + Marker, 2},
+		{map[string][]byte{Marker: []byte(Marker)}, 2},
+		{[]*string{Ptr(Marker), nil, Ptr("x")}, 1},
+		{struct{ A, B any }{Marker, []any{Marker}}, 2},
+		{"x", 0},
+	} {
+		if got := MarkerCount(tt.v); got != tt.want {
+			t.Errorf("MarkerCount(%#v) = %d, want %d", tt.v, got, tt.want)
 		}
 	}
 }

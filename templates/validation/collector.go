@@ -29,7 +29,17 @@ func (c *Collector) EnterKey(k string) {
 	c.path = append(c.path, Segment{Kind: KeySegment, Name: k})
 }
 
-// Leave undoes the last Enter, EnterIndex or EnterKey.
+// RedactedKey stands for the key of a map whose keys are sensitive, in the
+// paths of error messages.
+const RedactedKey = "*** Sensitive Information Redacted ***"
+
+// EnterRedactedKey descends into the value of a map entry whose key is
+// sensitive: the path shows RedactedKey instead of the key.
+func (c *Collector) EnterRedactedKey() {
+	c.path = append(c.path, Segment{Kind: KeySegment, Name: RedactedKey})
+}
+
+// Leave undoes the last Enter, EnterIndex, EnterKey or EnterRedactedKey.
 func (c *Collector) Leave() {
 	if len(c.path) > 0 {
 		c.path = c.path[:len(c.path)-1]

@@ -63,9 +63,10 @@ func WithFault(op string, f Fault) Option {
 	}
 }
 
-// WithRequestLog logs one line per request to logger: operation, method,
-// path, status, request ID, duration and the decoded input, whose sensitive
-// members are redacted. Headers and bodies are never logged.
+// WithRequestLog logs one line per request to logger: operation (empty when
+// none matched), method, status, request ID, duration and the decoded input,
+// whose sensitive members are redacted. Headers, bodies and the request path
+// (its labels may be sensitive) are never logged.
 func WithRequestLog(logger *slog.Logger) Option {
 	return func(c *mockrt.Config) {
 		c.Logger = logger

@@ -16,6 +16,9 @@ func (v Credentials) Format(f fmt.State, verb rune) {
 }
 
 // LogValue implements slog.LogValuer, with the same redaction as Format.
+// slog resolves it for v, &v and v inside a logged type with LogValue;
+// a bare slice or map of Credentials is encoded by slog's JSON handler with
+// encoding/json, which does not redact (as in the AWS SDK for Go v2).
 func (v Credentials) LogValue() slog.Value {
 	return slog.StringValue(sensitive.Text)
 }
@@ -28,11 +31,4 @@ func (v Credentials) String() string {
 // GoString returns v formatted with %#v, sensitive values redacted.
 func (v Credentials) GoString() string {
 	return sensitive.GoString(v.Format)
-}
-
-// MarshalJSON implements json.Marshaler with the same redaction as Format, so
-// that encoding/json, and slog's JSON handler with v in a slice or map,
-// never shows a sensitive value.
-func (v Credentials) MarshalJSON() ([]byte, error) {
-	return sensitive.MarshalString(sensitive.Text)
 }

@@ -1,9 +1,8 @@
 package rules
 
 import (
-	"net/textproto"
-
 	"github.com/dave/jennifer/jen"
+	"github.com/eksauthgen/eksauthgen/generator/emit/internal/httpheader"
 	"github.com/eksauthgen/eksauthgen/generator/ir"
 )
 
@@ -53,7 +52,7 @@ func headersValue(headers []header, value func(expr) *jen.Statement) *jen.Statem
 	var names []string
 	values := map[string][]jen.Code{}
 	for _, h := range headers {
-		name := textproto.CanonicalMIMEHeaderKey(h.name)
+		name := httpheader.CanonicalKey(h.name)
 		if _, seen := values[name]; !seen {
 			names = append(names, name)
 			values[name] = []jen.Code{}

@@ -5,7 +5,6 @@ import (
 	"strings"
 
 	"github.com/eksauthgen/eksauthgen/generator/ir"
-	"github.com/eksauthgen/eksauthgen/templates/endpoints"
 )
 
 // Error texts of the AWS rule sets' capability checks: the region's
@@ -55,7 +54,7 @@ func flagsOf(caseParams ir.Node, params []*Param) caseFlags {
 // partition data of their day; the AWS partitions have since gained
 // dual-stack support (the ISO partitions in 2025), which the built-in
 // table follows.
-func staleReason(errText string, fl caseFlags, ps endpoints.Partitions) string {
+func staleReason(errText string, fl caseFlags, ps partitions) string {
 	if !fl.hasRegion {
 		return ""
 	}
@@ -64,12 +63,12 @@ func staleReason(errText string, fl caseFlags, ps endpoints.Partitions) string {
 	if !wantsDual && !wantsFIPS {
 		return ""
 	}
-	pc := ps.Partition(fl.region)
+	pc := ps.lookup(fl.region)
 	if pc == nil {
 		return ""
 	}
-	dualOK := !fl.useDualStack || pc.SupportsDualStack
-	fipsOK := !fl.useFIPS || pc.SupportsFIPS
+	dualOK := !fl.useDualStack || pc.supportsDualStack
+	fipsOK := !fl.useFIPS || pc.supportsFIPS
 	if !dualOK || !fipsOK {
 		return "" // the table agrees that something is unsupported
 	}
@@ -83,5 +82,5 @@ func staleReason(errText string, fl caseFlags, ps endpoints.Partitions) string {
 	if len(what) == 0 {
 		return ""
 	}
-	return fmt.Sprintf("expects partition %s without %s support; the built-in partition table has it", pc.Name, strings.Join(what, " or "))
+	return fmt.Sprintf("expects partition %s without %s support; the built-in partition table has it", pc.name, strings.Join(what, " or "))
 }

@@ -8,13 +8,12 @@ import (
 
 	"github.com/dave/jennifer/jen"
 	"github.com/eksauthgen/eksauthgen/generator/ir"
-	"github.com/eksauthgen/eksauthgen/templates/endpoints"
 )
 
 func TestStaleReason(t *testing.T) {
-	table := endpoints.Partitions{
-		{ID: "aws", RegionRegex: regexp.MustCompile(`^us\-\w+\-\d+$`), Outputs: endpoints.PartitionConfig{Name: "aws", SupportsFIPS: true, SupportsDualStack: true}},
-		{ID: "aws-old", RegionRegex: regexp.MustCompile(`^old\-\w+\-\d+$`), Outputs: endpoints.PartitionConfig{Name: "aws-old", SupportsFIPS: true}},
+	table := partitions{
+		{id: "aws", regionRegex: regexp.MustCompile(`^us\-\w+\-\d+$`), outputs: partitionConfig{name: "aws", supportsFIPS: true, supportsDualStack: true}},
+		{id: "aws-old", regionRegex: regexp.MustCompile(`^old\-\w+\-\d+$`), outputs: partitionConfig{name: "aws-old", supportsFIPS: true}},
 	}
 	const (
 		dualErr = "DualStack is enabled but this partition does not support DualStack"

@@ -1,11 +1,11 @@
 package rules
 
 import (
+	"fmt"
 	"strconv"
 
 	"github.com/dave/jennifer/jen"
 	"github.com/eksauthgen/eksauthgen/generator/ir"
-	"github.com/eksauthgen/eksauthgen/templates/endpoints"
 )
 
 // testCase is one decoded case of smithy.rules#endpointTests.
@@ -31,12 +31,18 @@ type testCase struct {
 // support that the built-in table gives it is emitted skipped, with the
 // reason (see staleReason).
 func GenerateTests(f *jen.File, ruleSet ir.Node, tests ir.Node, cfg Config) error {
-	builtInTable := cfg.TestResolver == ""
+	var table partitions // the table the cases are judged against; nil for none
+	if cfg.TestResolver == "" {
+		var err error
+		if table, err = builtInPartitions(); err != nil {
+			return fmt.Errorf("endpoint tests: built-in partition table: %w", err)
+		}
+	}
 	cfg = cfg.withDefaults()
 	var errs ir.ErrorList
 	d := &decoder{shape: cfg.Shape, errs: &errs}
 	params := d.decodeParams(ruleSet)
-	cases := d.decodeTests(tests, params, builtInTable)
+	cases := d.decodeTests(tests, params, table)
 	if err := errs.Err(); err != nil {
 		return err
 	}
@@ -133,9 +139,9 @@ func GenerateTests(f *jen.File, ruleSet ir.Node, tests ir.Node, cfg Config) erro
 }
 
 // decodeTests decodes {"testCases": [{"documentation", "params", "expect"}]}.
-// With builtInTable, error cases that contradict the built-in partition
-// table are marked skipped.
-func (d *decoder) decodeTests(n ir.Node, params []*Param, builtInTable bool) []testCase {
+// With a table, error cases that contradict it (see staleReason) are marked
+// skipped.
+func (d *decoder) decodeTests(n ir.Node, params []*Param, table partitions) []testCase {
 	byName := map[string]*Param{}
 	for _, p := range params {
 		byName[p.Name] = p
@@ -166,8 +172,8 @@ func (d *decoder) decodeTests(n ir.Node, params []*Param, builtInTable bool) []t
 		expect, _ := c.Get("expect")
 		if e, ok := expect.Get("error"); ok {
 			tc.isErr, tc.err = true, e.Str
-			if builtInTable {
-				tc.skip = staleReason(e.Str, flagsOf(ps, params), endpoints.DefaultPartitions())
+			if table != nil {
+				tc.skip = staleReason(e.Str, flagsOf(ps, params), table)
 			}
 		} else if ep, ok := expect.Get("endpoint"); ok {
 			u, _ := ep.Get("url")

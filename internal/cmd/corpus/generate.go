@@ -2,13 +2,13 @@ package main
 
 import (
 	"fmt"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
 	"time"
 
 	"github.com/eksauthgen/eksauthgen/generator"
+	"github.com/eksauthgen/eksauthgen/internal/scratchmod"
 )
 
 // generateModel runs the generator in process on m's model, with the output
@@ -32,26 +32,12 @@ func generateModel(m model, importPath, dir string, r *result) {
 		return
 	}
 	r.Files = len(files)
-	if err := writeFiles(dir, files); err != nil {
-		r.fail(stageGenerate, err.Error())
-	}
-}
-
-// writeFiles writes files below dir, which must not hold them yet.
-func writeFiles(dir string, files []generator.File) error {
 	for _, f := range files {
-		if !fs.ValidPath(f.Path) {
-			return fmt.Errorf("invalid generated path %q", f.Path)
-		}
-		full := filepath.Join(dir, filepath.FromSlash(f.Path))
-		if err := os.MkdirAll(filepath.Dir(full), 0o755); err != nil {
-			return err
-		}
-		if err := os.WriteFile(full, f.Content, 0o644); err != nil {
-			return err
+		if err := scratchmod.WriteFile(dir, f.Path, f.Content); err != nil {
+			r.fail(stageGenerate, err.Error())
+			return
 		}
 	}
-	return nil
 }
 
 // firstLine returns the first line of the first of possibly joined errors,

@@ -3,18 +3,19 @@ package main
 import (
 	"bytes"
 	"context"
-	"os"
+	"io"
 	"os/exec"
 	"sync"
 	"syscall"
 	"time"
+
+	"github.com/eksauthgen/eksauthgen/internal/scratchmod"
 )
 
 // goRunner runs the go command in the scratch module.
 type goRunner struct {
-	goCmd string   // the go command, e.g. "go"
-	dir   string   // the scratch module's directory
-	env   []string // the environment of every go command
+	goCmd string // the go command, e.g. "go"
+	dir   string // the scratch module's directory
 
 	mu  sync.Mutex
 	cpu time.Duration // user+system time of the go commands run so far, with their children
@@ -48,40 +49,36 @@ func (g *goRunner) cpuTotal() time.Duration {
 	return g.cpu
 }
 
-// newGoRunner returns a runner for the module in dir. The module is outside
-// any workspace and may update its go.mod (-mod=mod).
+// newGoRunner returns a runner for the scratch module in dir (see
+// scratchmod.Command).
 func newGoRunner(goCmd, dir string) *goRunner {
-	env := append(os.Environ(), "GOWORK=off", "GOFLAGS=-mod=mod")
-	return &goRunner{goCmd: goCmd, dir: dir, env: env}
+	return &goRunner{goCmd: goCmd, dir: dir}
 }
 
-// run runs "go args..." and returns its combined output, how long it took
-// (wall and CPU time),
-// and the error of a failed start or non-zero exit. Its CPU time is added
-// to the runner's total.
-func (g *goRunner) run(ctx context.Context, args ...string) (out []byte, took, cpu time.Duration, err error) {
-	cmd := exec.CommandContext(ctx, g.goCmd, args...)
-	cmd.Dir = g.dir
-	cmd.Env = g.env
-	var buf bytes.Buffer
-	cmd.Stdout = &buf
-	cmd.Stderr = &buf
-	start := time.Now()
+// runTo runs "go args..." with its standard output and error written to
+// stdout and stderr, and returns how long it took (wall and CPU time) and
+// the error of a failed start or non-zero exit. Its CPU time is added to
+// the runner's total.
+func (g *goRunner) runTo(ctx context.Context, stdout, stderr io.Writer, args ...string) (took, cpu time.Duration, err error) {
+	cmd := scratchmod.Command(ctx, g.goCmd, g.dir, args...)
+	cmd.Stdout = stdout
+	cmd.Stderr = stderr
+	begin := time.Now()
 	err = cmd.Run()
-	took = time.Since(start)
-	cpu = g.account(cmd)
+	took = time.Since(begin)
+	return took, g.account(cmd), err
+}
+
+// run runs "go args..." (see runTo) and returns its combined output.
+func (g *goRunner) run(ctx context.Context, args ...string) (out []byte, took, cpu time.Duration, err error) {
+	var buf bytes.Buffer
+	took, cpu, err = g.runTo(ctx, &buf, &buf, args...)
 	return buf.Bytes(), took, cpu, err
 }
 
 // runSplit is run with standard output and standard error kept apart.
 func (g *goRunner) runSplit(ctx context.Context, args ...string) (stdout, stderr []byte, err error) {
-	cmd := exec.CommandContext(ctx, g.goCmd, args...)
-	cmd.Dir = g.dir
-	cmd.Env = g.env
 	var o, e bytes.Buffer
-	cmd.Stdout = &o
-	cmd.Stderr = &e
-	err = cmd.Run()
-	g.account(cmd)
+	_, _, err = g.runTo(ctx, &o, &e, args...)
 	return o.Bytes(), e.Bytes(), err
 }

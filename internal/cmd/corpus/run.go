@@ -9,6 +9,8 @@ import (
 	"strings"
 	"sync"
 	"time"
+
+	"github.com/eksauthgen/eksauthgen/internal/scratchmod"
 )
 
 // config is what a run is asked to do.
@@ -35,7 +37,7 @@ type phases struct {
 // result per model, in the order of models.
 func run(ctx context.Context, cfg config, models []model, log io.Writer) ([]*result, phases, error) {
 	var ph phases
-	root, err := projectRoot(".")
+	root, err := scratchmod.Root(".")
 	if err != nil {
 		return nil, ph, err
 	}
@@ -53,7 +55,7 @@ func run(ctx context.Context, cfg config, models []model, log io.Writer) ([]*res
 	} else {
 		fmt.Fprintf(log, "corpus: scratch module in %s\n", work)
 	}
-	if err := writeModule(root, work, modPath); err != nil {
+	if err := scratchmod.Write(root, work, modPath); err != nil {
 		return nil, ph, err
 	}
 	results := make([]*result, len(models))
@@ -140,17 +142,7 @@ func vetAll(ctx context.Context, g *goRunner, modPath string, rs []*result) {
 	if err == nil {
 		return
 	}
-	first, rest := textErrors(out, modPath, dirsOf(rs))
-	attributed := false
-	for _, r := range rs {
-		if msg, ok := first[r.Model.Dir]; ok {
-			r.fail(stageVet, msg)
-			attributed = true
-		}
-	}
-	if !attributed {
-		failAll(rs, stageVet, firstNonEmpty(strings.Join(rest, "; "), err.Error()))
-	}
+	failFromText(rs, stageVet, out, modPath, err)
 }
 
 // testAll runs one "go test -json" over the models' packages and records
@@ -179,15 +171,27 @@ func testAll(ctx context.Context, g *goRunner, modPath string, rs []*result) {
 		}
 	}
 	if err != nil && !attributed {
-		first, rest := textErrors(stderr, modPath, dirsOf(rs))
-		for _, r := range rs {
-			if msg, ok := first[r.Model.Dir]; ok {
-				r.fail(stageTest, msg)
-				attributed = true
-			}
+		failFromText(rs, stageTest, stderr, modPath, err)
+	}
+}
+
+// failFromText records the failure err of a go command over the models rs
+// at stage s from its text output: each model's first error line (see
+// textErrors) fails that model; when no line names a model, every model
+// fails with the unattributed lines (or err).
+func failFromText(rs []*result, s stage, out []byte, modPath string, err error) {
+	first, rest := textErrors(out, modPath, dirsOf(rs))
+	attributed := false
+	for _, r := range rs {
+		if msg, ok := first[r.Model.Dir]; ok {
+			r.fail(s, msg)
+			attributed = true
 		}
-		if !attributed {
-			failAll(rs, stageTest, firstNonEmpty(strings.Join(rest, "; "), err.Error()))
+	}
+	if !attributed {
+		msg := firstNonEmpty(strings.Join(rest, "; "), err.Error())
+		for _, r := range rs {
+			r.fail(s, msg)
 		}
 	}
 }
@@ -195,13 +199,6 @@ func testAll(ctx context.Context, g *goRunner, modPath string, rs []*result) {
 // trimPackage shortens the scratch module's paths in msg.
 func trimPackage(msg, modPath string) string {
 	return strings.ReplaceAll(msg, modPath+"/", "")
-}
-
-// failAll fails every result with the same message.
-func failAll(rs []*result, s stage, msg string) {
-	for _, r := range rs {
-		r.fail(s, msg)
-	}
 }
 
 // dirsOf returns the model directories of rs.

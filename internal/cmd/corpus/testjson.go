@@ -1,22 +1,11 @@
 package main
 
 import (
-	"bufio"
-	"bytes"
-	"encoding/json"
 	"fmt"
 	"strings"
-)
 
-// testEvent is one line of "go test -json" output (see "go doc test2json").
-type testEvent struct {
-	Action      string
-	Package     string
-	Test        string
-	Output      string
-	ImportPath  string // build-output and build-fail events
-	FailedBuild string // a package's fail event when its build failed
-}
+	"github.com/eksauthgen/eksauthgen/internal/scratchmod"
+)
 
 // pkgOutcome is what "go test -json" says about one package.
 type pkgOutcome struct {
@@ -40,14 +29,10 @@ func parseTestJSON(data []byte) []pkgOutcome {
 		}
 		return s
 	}
-	sc := bufio.NewScanner(bytes.NewReader(data))
-	sc.Buffer(make([]byte, 0, 64<<10), 16<<20)
-	for sc.Scan() {
-		var e testEvent
-		if err := json.Unmarshal(sc.Bytes(), &e); err != nil {
-			continue
-		}
+	for _, e := range scratchmod.ParseTestJSON(data) {
 		switch {
+		case e.Action == "":
+			continue // not JSON
 		case e.Action == "build-output" || e.Action == "build-fail":
 			s := state(buildPackage(e.ImportPath))
 			if e.Action == "build-output" && s.buildErr == "" {

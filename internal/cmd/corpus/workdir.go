@@ -6,8 +6,9 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"strings"
 	"time"
+
+	"github.com/eksauthgen/eksauthgen/internal/scratchmod"
 )
 
 // modPath is the module path of the scratch module.
@@ -62,8 +63,7 @@ func explicitWorkDir(dir string) (string, error) {
 	if len(entries) == 0 {
 		return dir, nil
 	}
-	gomod, err := os.ReadFile(filepath.Join(dir, "go.mod"))
-	if err != nil || !strings.HasPrefix(string(gomod), "module "+modPath+"\n") {
+	if !scratchmod.IsModule(dir, modPath) {
 		return "", fmt.Errorf("-work %s: not empty and not a corpus scratch module", dir)
 	}
 	if err := os.RemoveAll(dir); err != nil {

@@ -1,21 +1,14 @@
 package main
 
 import (
-	"bufio"
 	"bytes"
-	"encoding/json"
-	"os"
+	"context"
 	"os/exec"
 	"regexp"
 	"strings"
-)
 
-// event is one line of `go test -json` (test2json) output.
-type event struct {
-	Action string
-	Test   string
-	Output string
-}
+	"github.com/eksauthgen/eksauthgen/internal/scratchmod"
+)
 
 // outcome is what a run said about one test: its final action and output.
 type outcome struct {
@@ -28,12 +21,9 @@ type outcome struct {
 func parseEvents(b []byte) (map[string]*outcome, []string) {
 	tests := map[string]*outcome{}
 	var other []string
-	sc := bufio.NewScanner(bytes.NewReader(b))
-	sc.Buffer(make([]byte, 1<<20), 16<<20)
-	for sc.Scan() {
-		var e event
-		if err := json.Unmarshal(sc.Bytes(), &e); err != nil {
-			other = append(other, sc.Text())
+	for _, e := range scratchmod.ParseTestJSON(b) {
+		if e.Action == "" { // not JSON
+			other = append(other, e.Output)
 			continue
 		}
 		if e.Test == "" {
@@ -66,9 +56,7 @@ func goTest(dir, pkg, run, skip string) ([]byte, error) {
 		args = append(args, "-skip", skip)
 	}
 	args = append(args, "./"+pkg)
-	cmd := exec.Command("go", args...)
-	cmd.Dir = dir
-	cmd.Env = append(os.Environ(), "GOFLAGS=-mod=mod", "GOWORK=off")
+	cmd := scratchmod.Command(context.Background(), "go", dir, args...)
 	var out bytes.Buffer
 	cmd.Stdout = &out
 	cmd.Stderr = &out

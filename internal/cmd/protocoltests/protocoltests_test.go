@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/eksauthgen/eksauthgen/internal/scratchmod"
 )
 
 func TestParseSkips(t *testing.T) {
@@ -39,26 +41,6 @@ func TestReadSkipsMissingFile(t *testing.T) {
 	l, err := readSkips(filepath.Join(t.TempDir(), "none.txt"))
 	if err != nil || l != nil {
 		t.Errorf("readSkips(missing) = %v, %v", l, err)
-	}
-}
-
-func TestModuleFile(t *testing.T) {
-	gomod := []byte("module example.com/p\n\ngo 1.26.8\n\nrequire (\n\tgithub.com/aws/aws-sdk-go-v2 v1.48.0\n\tgithub.com/aws/smithy-go v1.28.9\n\tgithub.com/other/x v1.0.0\n)\n")
-	out, err := moduleFile(gomod)
-	if err != nil {
-		t.Fatal(err)
-	}
-	s := string(out)
-	for _, want := range []string{"module " + moduleName, "go 1.26.8", "github.com/aws/aws-sdk-go-v2 v1.48.0", "github.com/aws/smithy-go v1.28.9"} {
-		if !strings.Contains(s, want) {
-			t.Errorf("go.mod lacks %q:\n%s", want, s)
-		}
-	}
-	if strings.Contains(s, "github.com/other/x") {
-		t.Errorf("go.mod requires an unneeded module:\n%s", s)
-	}
-	if _, err := moduleFile([]byte("module m\n\ngo 1.26\n")); err == nil {
-		t.Error("go.mod without the SDK accepted")
 	}
 }
 
@@ -157,7 +139,7 @@ func TestRunSuiteCounts(t *testing.T) {
 		t.Fatal(err)
 	}
 	dir := t.TempDir()
-	if err := writeModule(dir, filepath.Join("..", "..", "..")); err != nil {
+	if err := scratchmod.Write(filepath.Join("..", "..", ".."), dir, moduleName); err != nil {
 		t.Fatal(err)
 	}
 	s := suite{Name: "Proto", Service: "example.proto#Proto", Package: "proto"}

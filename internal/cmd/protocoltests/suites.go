@@ -8,7 +8,12 @@ import (
 	"strings"
 
 	"github.com/eksauthgen/eksauthgen/generator"
+	"github.com/eksauthgen/eksauthgen/internal/scratchmod"
 )
+
+// moduleName is the module path of the temporary module the suites are
+// generated into (see scratchmod).
+const moduleName = "protocoltests.local"
 
 // suite is one service of the compliance model.
 type suite struct {
@@ -57,7 +62,7 @@ func runSuites(o options, model string, stdout io.Writer) (ok bool, err error) {
 	} else {
 		defer os.RemoveAll(dir)
 	}
-	if err := writeModule(dir, o.root); err != nil {
+	if err := scratchmod.Write(o.root, dir, moduleName); err != nil {
 		return false, err
 	}
 	var run []suite
@@ -104,11 +109,7 @@ func generateSuite(dir string, src []byte, model string, s suite) error {
 		return fmt.Errorf("generate %s: %w", s.Name, err)
 	}
 	for _, f := range files {
-		p := filepath.Join(dir, s.Package, filepath.FromSlash(f.Path))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			return err
-		}
-		if err := os.WriteFile(p, f.Content, 0o644); err != nil {
+		if err := scratchmod.WriteFile(filepath.Join(dir, s.Package), f.Path, f.Content); err != nil {
 			return err
 		}
 	}

@@ -149,7 +149,7 @@ func (e *Emulator) answer(clusterName string, id *identity, a *Association) (*ek
 		}
 	}
 	account, role := roleParts(a.RoleARN)
-	sessionName := "eks-" + clusterName + "-" + id.pod + "-" + uuid
+	name := sessionName(clusterName, id.pod, uuid)
 	expiration := e.now().Add(e.lifetime).UTC().Truncate(time.Second)
 	return &eksauth.AssumeRoleForPodIdentityOutput{
 		Audience: aws.String(Audience),
@@ -162,8 +162,8 @@ func (e *Emulator) answer(clusterName string, id *identity, a *Association) (*ek
 			AssociationId:  aws.String(a.AssociationID),
 		},
 		AssumedRoleUser: &types.AssumedRoleUser{
-			Arn:          aws.String("arn:aws:sts::" + account + ":assumed-role/" + role + "/" + sessionName),
-			AssumeRoleId: aws.String(roleID(a.RoleARN) + ":" + sessionName),
+			Arn:          aws.String("arn:aws:sts::" + account + ":assumed-role/" + role + "/" + name),
+			AssumeRoleId: aws.String(roleID(a.RoleARN) + ":" + name),
 		},
 		Credentials: &types.Credentials{
 			AccessKeyId:     aws.String(keyID),

@@ -14,9 +14,12 @@
 // default), and wraps errors exactly as the SDK does (smithy.OperationError,
 // awshttp.ResponseError, retry.MaxAttemptsError, smithy.GenericAPIError).
 //
-// Per call it computes the payload hash and the invocation ID once; per
-// attempt it allocates one http.Request, one header map and one URL, with
-// the header slots the signer fills reserved up front.
+// Per call it computes the payload hash and the invocation ID once (one
+// allocation for both); per attempt it allocates one http.Request, one
+// header map and one URL, with the header slots the signer fills reserved up
+// front. The generated operation's Request stays on its stack. Responses
+// are decoded from the body Do read, without copying it (NewOwnedDecoder),
+// with optional members' pointers taken from shared blocks (StringPtr, ...).
 //
 // Differences from the SDK, all off the hot path: no clock-skew correction;
 // no tracing or metrics; request/response logging never includes bodies or

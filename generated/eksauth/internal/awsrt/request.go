@@ -55,25 +55,45 @@ const (
 // emptyPayloadHash is the hex SHA-256 of an empty payload.
 const emptyPayloadHash = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"
 
-// payloadHash returns the hex SHA-256 of body, which SigV4 signs.
-func payloadHash(body []byte) string {
-	if len(body) == 0 {
-		return emptyPayloadHash
+// callStrings returns the strings of one call, made in one allocation: the
+// Amz-Sdk-Invocation-Id shared by its attempts (a random version 4 UUID)
+// and, with hash, the payload hash SigV4 signs.
+func callStrings(body []byte, hash bool) (invocationID, payload string, err error) {
+	var id [36]byte
+	if err := putUUID(&id); err != nil {
+		return "", "", err
+	}
+	if !hash || len(body) == 0 {
+		return string(id[:]), emptyPayloadHash, nil
 	}
 	sum := sha256.Sum256(body)
-	return hex.EncodeToString(sum[:])
+	var b strings.Builder
+	b.Grow(len(id) + hex.EncodedLen(len(sum)))
+	b.Write(id[:])
+	var h [2 * sha256.Size]byte
+	hex.Encode(h[:], sum[:])
+	b.Write(h[:])
+	s := b.String()
+	return s[:len(id)], s[len(id):], nil
 }
 
-// newInvocationID returns a random (version 4) UUID, the
-// Amz-Sdk-Invocation-Id shared by all attempts of one call.
+// newInvocationID returns a random (version 4) UUID.
 func newInvocationID() (string, error) {
+	var s [36]byte
+	if err := putUUID(&s); err != nil {
+		return "", err
+	}
+	return string(s[:]), nil
+}
+
+// putUUID writes a random (version 4) UUID in its text form to s.
+func putUUID(s *[36]byte) error {
 	var u [16]byte
 	if _, err := rand.Read(u[:]); err != nil {
-		return "", err
+		return err
 	}
 	u[6] = u[6]&0x0f | 0x40
 	u[8] = u[8]&0x3f | 0x80
-	var s [36]byte
 	hex.Encode(s[0:8], u[0:4])
 	s[8] = '-'
 	hex.Encode(s[9:13], u[4:6])
@@ -83,7 +103,7 @@ func newInvocationID() (string, error) {
 	hex.Encode(s[19:23], u[8:10])
 	s[23] = '-'
 	hex.Encode(s[24:], u[10:])
-	return string(s[:]), nil
+	return nil
 }
 
 // sdkRequestHeader formats "attempt=N; max=M" (max omitted when unlimited).

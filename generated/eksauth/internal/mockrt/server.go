@@ -162,11 +162,13 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 }
 
 // route finds the operation of req; when none matches it returns the
-// 404 (or 405, when only the method differs) response.
+// 404 response, or 405 (with an Allow header) when operations match the
+// path with other methods. Neither message shows the request path, whose
+// label values may be @sensitive.
 func (s *Server) route(req *Request) (*Operation, *Response) {
 	path := req.HTTP.URL.EscapedPath()
 	q := req.Query()
-	methodOnly := false
+	var allowed []string // the methods of the operations matching the path
 	for i := range s.ops {
 		op := &s.ops[i]
 		labels, ok := match(op.Path, op.Query, path, q)
@@ -174,18 +176,24 @@ func (s *Server) route(req *Request) (*Operation, *Response) {
 			continue
 		}
 		if op.Method != req.HTTP.Method {
-			methodOnly = true
+			if !slices.Contains(allowed, op.Method) {
+				allowed = append(allowed, op.Method)
+			}
 			continue
 		}
 		req.Labels = labels
 		return op, nil
 	}
-	if methodOnly {
-		return nil, ErrorResponse(http.StatusMethodNotAllowed, CodeMethodNotAllowed,
-			"method "+req.HTTP.Method+" is not allowed on "+path)
+	if len(allowed) > 0 {
+		slices.Sort(allowed)
+		methods := strings.Join(allowed, ", ")
+		resp := ErrorResponse(http.StatusMethodNotAllowed, CodeMethodNotAllowed,
+			"method "+req.HTTP.Method+" is not allowed on this path, which takes "+methods)
+		resp.Header.Set("Allow", methods)
+		return nil, resp
 	}
 	return nil, ErrorResponse(http.StatusNotFound, CodeUnknownOperation,
-		"no operation matches "+req.HTTP.Method+" "+path)
+		"no operation matches "+req.HTTP.Method+" on this path")
 }
 
 // serve runs op on req: fault injection, body limit, signature check,
@@ -353,9 +361,10 @@ func mediaTypeMatches(want, got string) bool {
 	return false
 }
 
-// log writes one line about a served request, without headers or body;
-// the decoded input is logged through its LogValue method, which redacts
-// sensitive members.
+// log writes one line about a served request, without headers, body or
+// path (label values may be @sensitive, matched or not: an unmatched path
+// may be a near miss of a real one); the decoded input is logged through
+// its LogValue method, which redacts sensitive members.
 func (s *Server) log(r *http.Request, op *Operation, req *Request, reqID string, status int, start time.Time) {
 	if s.cfg.Logger == nil {
 		return
@@ -367,17 +376,10 @@ func (s *Server) log(r *http.Request, op *Operation, req *Request, reqID string,
 	attrs := []slog.Attr{
 		slog.String("operation", name),
 		slog.String("method", r.Method),
-	}
-	if op == nil {
-		// Only an unmatched request logs its path: a matched one may carry
-		// sensitive label values, and the operation says what it was.
-		attrs = append(attrs, slog.String("path", r.URL.EscapedPath()))
-	}
-	attrs = append(attrs,
 		slog.Int("status", status),
 		slog.String("request_id", reqID),
 		slog.Duration("duration", time.Since(start)),
-	)
+	}
 	if req.Input != nil {
 		attrs = append(attrs, slog.Any("input", req.Input))
 	}

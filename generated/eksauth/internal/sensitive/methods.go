@@ -12,6 +12,7 @@ import (
 // formatterFunc adapts a Format method to fmt.Formatter.
 type formatterFunc func(fmt.State, rune)
 
+// Format calls fn.
 func (fn formatterFunc) Format(f fmt.State, verb rune) { fn(f, verb) }
 
 // String returns what format prints for %v; a generated String method passes

@@ -33,13 +33,22 @@ func DecodeAccessDeniedException(d *awsrt.Decoder) (*types.AccessDeniedException
 		return nil, nil
 	}
 	v := &types.AccessDeniedException{}
-	if err := d.BeginObject(); err != nil {
+	if err := decodeAccessDeniedExceptionInto(d, v); err != nil {
 		return nil, err
+	}
+	return v, nil
+}
+
+// decodeAccessDeniedExceptionInto reads a non-null structure com.amazonaws.eksauth#AccessDeniedException
+// from JSON into v, which holds the zero value (its defaults are set first).
+func decodeAccessDeniedExceptionInto(d *awsrt.Decoder, v *types.AccessDeniedException) error {
+	if err := d.BeginObject(); err != nil {
+		return err
 	}
 	for {
 		key, ok, err := d.NextKey()
 		if err != nil {
-			return nil, err
+			return err
 		}
 		if !ok {
 			break
@@ -51,16 +60,16 @@ func DecodeAccessDeniedException(d *awsrt.Decoder) (*types.AccessDeniedException
 		case "message", "Message":
 			x, err := d.String()
 			if err != nil {
-				return nil, awsrt.WrapPath("message", err)
+				return awsrt.WrapPath("message", err)
 			}
-			v.Message = &x
+			v.Message = d.StringPtr(x)
 		default:
 			if err := d.Skip(); err != nil {
-				return nil, err
+				return err
 			}
 		}
 	}
-	return v, nil
+	return nil
 }
 
 // EncodeAssumedRoleUser writes structure com.amazonaws.eksauth#AssumedRoleUser as JSON.
@@ -87,13 +96,22 @@ func DecodeAssumedRoleUser(d *awsrt.Decoder) (*types.AssumedRoleUser, error) {
 		return nil, nil
 	}
 	v := &types.AssumedRoleUser{}
-	if err := d.BeginObject(); err != nil {
+	if err := decodeAssumedRoleUserInto(d, v); err != nil {
 		return nil, err
+	}
+	return v, nil
+}
+
+// decodeAssumedRoleUserInto reads a non-null structure com.amazonaws.eksauth#AssumedRoleUser
+// from JSON into v, which holds the zero value (its defaults are set first).
+func decodeAssumedRoleUserInto(d *awsrt.Decoder, v *types.AssumedRoleUser) error {
+	if err := d.BeginObject(); err != nil {
+		return err
 	}
 	for {
 		key, ok, err := d.NextKey()
 		if err != nil {
-			return nil, err
+			return err
 		}
 		if !ok {
 			break
@@ -105,22 +123,22 @@ func DecodeAssumedRoleUser(d *awsrt.Decoder) (*types.AssumedRoleUser, error) {
 		case "arn":
 			x, err := d.String()
 			if err != nil {
-				return nil, awsrt.WrapPath("arn", err)
+				return awsrt.WrapPath("arn", err)
 			}
-			v.Arn = &x
+			v.Arn = d.StringPtr(x)
 		case "assumeRoleId":
 			x, err := d.String()
 			if err != nil {
-				return nil, awsrt.WrapPath("assumeRoleId", err)
+				return awsrt.WrapPath("assumeRoleId", err)
 			}
-			v.AssumeRoleId = &x
+			v.AssumeRoleId = d.StringPtr(x)
 		default:
 			if err := d.Skip(); err != nil {
-				return nil, err
+				return err
 			}
 		}
 	}
-	return v, nil
+	return nil
 }
 
 // EncodeCredentials writes structure com.amazonaws.eksauth#Credentials as JSON.
@@ -155,13 +173,22 @@ func DecodeCredentials(d *awsrt.Decoder) (*types.Credentials, error) {
 		return nil, nil
 	}
 	v := &types.Credentials{}
-	if err := d.BeginObject(); err != nil {
+	if err := decodeCredentialsInto(d, v); err != nil {
 		return nil, err
+	}
+	return v, nil
+}
+
+// decodeCredentialsInto reads a non-null structure com.amazonaws.eksauth#Credentials
+// from JSON into v, which holds the zero value (its defaults are set first).
+func decodeCredentialsInto(d *awsrt.Decoder, v *types.Credentials) error {
+	if err := d.BeginObject(); err != nil {
+		return err
 	}
 	for {
 		key, ok, err := d.NextKey()
 		if err != nil {
-			return nil, err
+			return err
 		}
 		if !ok {
 			break
@@ -173,34 +200,34 @@ func DecodeCredentials(d *awsrt.Decoder) (*types.Credentials, error) {
 		case "sessionToken":
 			x, err := d.String()
 			if err != nil {
-				return nil, awsrt.WrapPath("sessionToken", err)
+				return awsrt.WrapPath("sessionToken", err)
 			}
-			v.SessionToken = &x
+			v.SessionToken = d.StringPtr(x)
 		case "secretAccessKey":
 			x, err := d.String()
 			if err != nil {
-				return nil, awsrt.WrapPath("secretAccessKey", err)
+				return awsrt.WrapPath("secretAccessKey", err)
 			}
-			v.SecretAccessKey = &x
+			v.SecretAccessKey = d.StringPtr(x)
 		case "accessKeyId":
 			x, err := d.String()
 			if err != nil {
-				return nil, awsrt.WrapPath("accessKeyId", err)
+				return awsrt.WrapPath("accessKeyId", err)
 			}
-			v.AccessKeyId = &x
+			v.AccessKeyId = d.StringPtr(x)
 		case "expiration":
 			x, err := d.EpochSeconds()
 			if err != nil {
-				return nil, awsrt.WrapPath("expiration", err)
+				return awsrt.WrapPath("expiration", err)
 			}
-			v.Expiration = &x
+			v.Expiration = d.TimePtr(x)
 		default:
 			if err := d.Skip(); err != nil {
-				return nil, err
+				return err
 			}
 		}
 	}
-	return v, nil
+	return nil
 }
 
 // EncodeExpiredTokenException writes structure com.amazonaws.eksauth#ExpiredTokenException as JSON.
@@ -223,13 +250,22 @@ func DecodeExpiredTokenException(d *awsrt.Decoder) (*types.ExpiredTokenException
 		return nil, nil
 	}
 	v := &types.ExpiredTokenException{}
-	if err := d.BeginObject(); err != nil {
+	if err := decodeExpiredTokenExceptionInto(d, v); err != nil {
 		return nil, err
+	}
+	return v, nil
+}
+
+// decodeExpiredTokenExceptionInto reads a non-null structure com.amazonaws.eksauth#ExpiredTokenException
+// from JSON into v, which holds the zero value (its defaults are set first).
+func decodeExpiredTokenExceptionInto(d *awsrt.Decoder, v *types.ExpiredTokenException) error {
+	if err := d.BeginObject(); err != nil {
+		return err
 	}
 	for {
 		key, ok, err := d.NextKey()
 		if err != nil {
-			return nil, err
+			return err
 		}
 		if !ok {
 			break
@@ -241,16 +277,16 @@ func DecodeExpiredTokenException(d *awsrt.Decoder) (*types.ExpiredTokenException
 		case "message", "Message":
 			x, err := d.String()
 			if err != nil {
-				return nil, awsrt.WrapPath("message", err)
+				return awsrt.WrapPath("message", err)
 			}
-			v.Message = &x
+			v.Message = d.StringPtr(x)
 		default:
 			if err := d.Skip(); err != nil {
-				return nil, err
+				return err
 			}
 		}
 	}
-	return v, nil
+	return nil
 }
 
 // EncodeInternalServerException writes structure com.amazonaws.eksauth#InternalServerException as JSON.
@@ -273,13 +309,22 @@ func DecodeInternalServerException(d *awsrt.Decoder) (*types.InternalServerExcep
 		return nil, nil
 	}
 	v := &types.InternalServerException{}
-	if err := d.BeginObject(); err != nil {
+	if err := decodeInternalServerExceptionInto(d, v); err != nil {
 		return nil, err
+	}
+	return v, nil
+}
+
+// decodeInternalServerExceptionInto reads a non-null structure com.amazonaws.eksauth#InternalServerException
+// from JSON into v, which holds the zero value (its defaults are set first).
+func decodeInternalServerExceptionInto(d *awsrt.Decoder, v *types.InternalServerException) error {
+	if err := d.BeginObject(); err != nil {
+		return err
 	}
 	for {
 		key, ok, err := d.NextKey()
 		if err != nil {
-			return nil, err
+			return err
 		}
 		if !ok {
 			break
@@ -291,16 +336,16 @@ func DecodeInternalServerException(d *awsrt.Decoder) (*types.InternalServerExcep
 		case "message", "Message":
 			x, err := d.String()
 			if err != nil {
-				return nil, awsrt.WrapPath("message", err)
+				return awsrt.WrapPath("message", err)
 			}
-			v.Message = &x
+			v.Message = d.StringPtr(x)
 		default:
 			if err := d.Skip(); err != nil {
-				return nil, err
+				return err
 			}
 		}
 	}
-	return v, nil
+	return nil
 }
 
 // EncodeInvalidParameterException writes structure com.amazonaws.eksauth#InvalidParameterException as JSON.
@@ -323,13 +368,22 @@ func DecodeInvalidParameterException(d *awsrt.Decoder) (*types.InvalidParameterE
 		return nil, nil
 	}
 	v := &types.InvalidParameterException{}
-	if err := d.BeginObject(); err != nil {
+	if err := decodeInvalidParameterExceptionInto(d, v); err != nil {
 		return nil, err
+	}
+	return v, nil
+}
+
+// decodeInvalidParameterExceptionInto reads a non-null structure com.amazonaws.eksauth#InvalidParameterException
+// from JSON into v, which holds the zero value (its defaults are set first).
+func decodeInvalidParameterExceptionInto(d *awsrt.Decoder, v *types.InvalidParameterException) error {
+	if err := d.BeginObject(); err != nil {
+		return err
 	}
 	for {
 		key, ok, err := d.NextKey()
 		if err != nil {
-			return nil, err
+			return err
 		}
 		if !ok {
 			break
@@ -341,16 +395,16 @@ func DecodeInvalidParameterException(d *awsrt.Decoder) (*types.InvalidParameterE
 		case "message", "Message":
 			x, err := d.String()
 			if err != nil {
-				return nil, awsrt.WrapPath("message", err)
+				return awsrt.WrapPath("message", err)
 			}
-			v.Message = &x
+			v.Message = d.StringPtr(x)
 		default:
 			if err := d.Skip(); err != nil {
-				return nil, err
+				return err
 			}
 		}
 	}
-	return v, nil
+	return nil
 }
 
 // EncodeInvalidRequestException writes structure com.amazonaws.eksauth#InvalidRequestException as JSON.
@@ -373,13 +427,22 @@ func DecodeInvalidRequestException(d *awsrt.Decoder) (*types.InvalidRequestExcep
 		return nil, nil
 	}
 	v := &types.InvalidRequestException{}
-	if err := d.BeginObject(); err != nil {
+	if err := decodeInvalidRequestExceptionInto(d, v); err != nil {
 		return nil, err
+	}
+	return v, nil
+}
+
+// decodeInvalidRequestExceptionInto reads a non-null structure com.amazonaws.eksauth#InvalidRequestException
+// from JSON into v, which holds the zero value (its defaults are set first).
+func decodeInvalidRequestExceptionInto(d *awsrt.Decoder, v *types.InvalidRequestException) error {
+	if err := d.BeginObject(); err != nil {
+		return err
 	}
 	for {
 		key, ok, err := d.NextKey()
 		if err != nil {
-			return nil, err
+			return err
 		}
 		if !ok {
 			break
@@ -391,16 +454,16 @@ func DecodeInvalidRequestException(d *awsrt.Decoder) (*types.InvalidRequestExcep
 		case "message", "Message":
 			x, err := d.String()
 			if err != nil {
-				return nil, awsrt.WrapPath("message", err)
+				return awsrt.WrapPath("message", err)
 			}
-			v.Message = &x
+			v.Message = d.StringPtr(x)
 		default:
 			if err := d.Skip(); err != nil {
-				return nil, err
+				return err
 			}
 		}
 	}
-	return v, nil
+	return nil
 }
 
 // EncodeInvalidTokenException writes structure com.amazonaws.eksauth#InvalidTokenException as JSON.
@@ -423,13 +486,22 @@ func DecodeInvalidTokenException(d *awsrt.Decoder) (*types.InvalidTokenException
 		return nil, nil
 	}
 	v := &types.InvalidTokenException{}
-	if err := d.BeginObject(); err != nil {
+	if err := decodeInvalidTokenExceptionInto(d, v); err != nil {
 		return nil, err
+	}
+	return v, nil
+}
+
+// decodeInvalidTokenExceptionInto reads a non-null structure com.amazonaws.eksauth#InvalidTokenException
+// from JSON into v, which holds the zero value (its defaults are set first).
+func decodeInvalidTokenExceptionInto(d *awsrt.Decoder, v *types.InvalidTokenException) error {
+	if err := d.BeginObject(); err != nil {
+		return err
 	}
 	for {
 		key, ok, err := d.NextKey()
 		if err != nil {
-			return nil, err
+			return err
 		}
 		if !ok {
 			break
@@ -441,16 +513,16 @@ func DecodeInvalidTokenException(d *awsrt.Decoder) (*types.InvalidTokenException
 		case "message", "Message":
 			x, err := d.String()
 			if err != nil {
-				return nil, awsrt.WrapPath("message", err)
+				return awsrt.WrapPath("message", err)
 			}
-			v.Message = &x
+			v.Message = d.StringPtr(x)
 		default:
 			if err := d.Skip(); err != nil {
-				return nil, err
+				return err
 			}
 		}
 	}
-	return v, nil
+	return nil
 }
 
 // EncodePodIdentityAssociation writes structure com.amazonaws.eksauth#PodIdentityAssociation as JSON.
@@ -477,13 +549,22 @@ func DecodePodIdentityAssociation(d *awsrt.Decoder) (*types.PodIdentityAssociati
 		return nil, nil
 	}
 	v := &types.PodIdentityAssociation{}
-	if err := d.BeginObject(); err != nil {
+	if err := decodePodIdentityAssociationInto(d, v); err != nil {
 		return nil, err
+	}
+	return v, nil
+}
+
+// decodePodIdentityAssociationInto reads a non-null structure com.amazonaws.eksauth#PodIdentityAssociation
+// from JSON into v, which holds the zero value (its defaults are set first).
+func decodePodIdentityAssociationInto(d *awsrt.Decoder, v *types.PodIdentityAssociation) error {
+	if err := d.BeginObject(); err != nil {
+		return err
 	}
 	for {
 		key, ok, err := d.NextKey()
 		if err != nil {
-			return nil, err
+			return err
 		}
 		if !ok {
 			break
@@ -495,22 +576,22 @@ func DecodePodIdentityAssociation(d *awsrt.Decoder) (*types.PodIdentityAssociati
 		case "associationArn":
 			x, err := d.String()
 			if err != nil {
-				return nil, awsrt.WrapPath("associationArn", err)
+				return awsrt.WrapPath("associationArn", err)
 			}
-			v.AssociationArn = &x
+			v.AssociationArn = d.StringPtr(x)
 		case "associationId":
 			x, err := d.String()
 			if err != nil {
-				return nil, awsrt.WrapPath("associationId", err)
+				return awsrt.WrapPath("associationId", err)
 			}
-			v.AssociationId = &x
+			v.AssociationId = d.StringPtr(x)
 		default:
 			if err := d.Skip(); err != nil {
-				return nil, err
+				return err
 			}
 		}
 	}
-	return v, nil
+	return nil
 }
 
 // EncodeResourceNotFoundException writes structure com.amazonaws.eksauth#ResourceNotFoundException as JSON.
@@ -533,13 +614,22 @@ func DecodeResourceNotFoundException(d *awsrt.Decoder) (*types.ResourceNotFoundE
 		return nil, nil
 	}
 	v := &types.ResourceNotFoundException{}
-	if err := d.BeginObject(); err != nil {
+	if err := decodeResourceNotFoundExceptionInto(d, v); err != nil {
 		return nil, err
+	}
+	return v, nil
+}
+
+// decodeResourceNotFoundExceptionInto reads a non-null structure com.amazonaws.eksauth#ResourceNotFoundException
+// from JSON into v, which holds the zero value (its defaults are set first).
+func decodeResourceNotFoundExceptionInto(d *awsrt.Decoder, v *types.ResourceNotFoundException) error {
+	if err := d.BeginObject(); err != nil {
+		return err
 	}
 	for {
 		key, ok, err := d.NextKey()
 		if err != nil {
-			return nil, err
+			return err
 		}
 		if !ok {
 			break
@@ -551,16 +641,16 @@ func DecodeResourceNotFoundException(d *awsrt.Decoder) (*types.ResourceNotFoundE
 		case "message", "Message":
 			x, err := d.String()
 			if err != nil {
-				return nil, awsrt.WrapPath("message", err)
+				return awsrt.WrapPath("message", err)
 			}
-			v.Message = &x
+			v.Message = d.StringPtr(x)
 		default:
 			if err := d.Skip(); err != nil {
-				return nil, err
+				return err
 			}
 		}
 	}
-	return v, nil
+	return nil
 }
 
 // EncodeServiceUnavailableException writes structure com.amazonaws.eksauth#ServiceUnavailableException as JSON.
@@ -583,13 +673,22 @@ func DecodeServiceUnavailableException(d *awsrt.Decoder) (*types.ServiceUnavaila
 		return nil, nil
 	}
 	v := &types.ServiceUnavailableException{}
-	if err := d.BeginObject(); err != nil {
+	if err := decodeServiceUnavailableExceptionInto(d, v); err != nil {
 		return nil, err
+	}
+	return v, nil
+}
+
+// decodeServiceUnavailableExceptionInto reads a non-null structure com.amazonaws.eksauth#ServiceUnavailableException
+// from JSON into v, which holds the zero value (its defaults are set first).
+func decodeServiceUnavailableExceptionInto(d *awsrt.Decoder, v *types.ServiceUnavailableException) error {
+	if err := d.BeginObject(); err != nil {
+		return err
 	}
 	for {
 		key, ok, err := d.NextKey()
 		if err != nil {
-			return nil, err
+			return err
 		}
 		if !ok {
 			break
@@ -601,16 +700,16 @@ func DecodeServiceUnavailableException(d *awsrt.Decoder) (*types.ServiceUnavaila
 		case "message", "Message":
 			x, err := d.String()
 			if err != nil {
-				return nil, awsrt.WrapPath("message", err)
+				return awsrt.WrapPath("message", err)
 			}
-			v.Message = &x
+			v.Message = d.StringPtr(x)
 		default:
 			if err := d.Skip(); err != nil {
-				return nil, err
+				return err
 			}
 		}
 	}
-	return v, nil
+	return nil
 }
 
 // EncodeSubject writes structure com.amazonaws.eksauth#Subject as JSON.
@@ -637,13 +736,22 @@ func DecodeSubject(d *awsrt.Decoder) (*types.Subject, error) {
 		return nil, nil
 	}
 	v := &types.Subject{}
-	if err := d.BeginObject(); err != nil {
+	if err := decodeSubjectInto(d, v); err != nil {
 		return nil, err
+	}
+	return v, nil
+}
+
+// decodeSubjectInto reads a non-null structure com.amazonaws.eksauth#Subject
+// from JSON into v, which holds the zero value (its defaults are set first).
+func decodeSubjectInto(d *awsrt.Decoder, v *types.Subject) error {
+	if err := d.BeginObject(); err != nil {
+		return err
 	}
 	for {
 		key, ok, err := d.NextKey()
 		if err != nil {
-			return nil, err
+			return err
 		}
 		if !ok {
 			break
@@ -655,22 +763,22 @@ func DecodeSubject(d *awsrt.Decoder) (*types.Subject, error) {
 		case "namespace":
 			x, err := d.String()
 			if err != nil {
-				return nil, awsrt.WrapPath("namespace", err)
+				return awsrt.WrapPath("namespace", err)
 			}
-			v.Namespace = &x
+			v.Namespace = d.StringPtr(x)
 		case "serviceAccount":
 			x, err := d.String()
 			if err != nil {
-				return nil, awsrt.WrapPath("serviceAccount", err)
+				return awsrt.WrapPath("serviceAccount", err)
 			}
-			v.ServiceAccount = &x
+			v.ServiceAccount = d.StringPtr(x)
 		default:
 			if err := d.Skip(); err != nil {
-				return nil, err
+				return err
 			}
 		}
 	}
-	return v, nil
+	return nil
 }
 
 // EncodeThrottlingException writes structure com.amazonaws.eksauth#ThrottlingException as JSON.
@@ -693,13 +801,22 @@ func DecodeThrottlingException(d *awsrt.Decoder) (*types.ThrottlingException, er
 		return nil, nil
 	}
 	v := &types.ThrottlingException{}
-	if err := d.BeginObject(); err != nil {
+	if err := decodeThrottlingExceptionInto(d, v); err != nil {
 		return nil, err
+	}
+	return v, nil
+}
+
+// decodeThrottlingExceptionInto reads a non-null structure com.amazonaws.eksauth#ThrottlingException
+// from JSON into v, which holds the zero value (its defaults are set first).
+func decodeThrottlingExceptionInto(d *awsrt.Decoder, v *types.ThrottlingException) error {
+	if err := d.BeginObject(); err != nil {
+		return err
 	}
 	for {
 		key, ok, err := d.NextKey()
 		if err != nil {
-			return nil, err
+			return err
 		}
 		if !ok {
 			break
@@ -711,14 +828,14 @@ func DecodeThrottlingException(d *awsrt.Decoder) (*types.ThrottlingException, er
 		case "message", "Message":
 			x, err := d.String()
 			if err != nil {
-				return nil, awsrt.WrapPath("message", err)
+				return awsrt.WrapPath("message", err)
 			}
-			v.Message = &x
+			v.Message = d.StringPtr(x)
 		default:
 			if err := d.Skip(); err != nil {
-				return nil, err
+				return err
 			}
 		}
 	}
-	return v, nil
+	return nil
 }

@@ -1,15 +1,14 @@
 //go:build unix
 
-package ampbench
+package cputime
 
 import (
 	"syscall"
 	"time"
 )
 
-// processCPU returns the user and system CPU time the process has used so
-// far (the loopback server's share included), and whether it is known.
-func processCPU() (time.Duration, bool) {
+// process reads the process's CPU time with getrusage(2).
+func process() (time.Duration, bool) {
 	var ru syscall.Rusage
 	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
 		return 0, false
