@@ -15,6 +15,7 @@ import (
 	"golang.org/x/tools/go/packages"
 
 	"github.com/eksauthgen/eksauthgen/generator"
+	"github.com/eksauthgen/eksauthgen/internal/scratchmod"
 )
 
 // checkUnit is one generated output to type-check: its files, written as a
@@ -42,18 +43,18 @@ const maxErrorsPerUnit = 10
 func typeCheck(t *testing.T, name string, units []checkUnit) []checkResult {
 	t.Helper()
 	root := moduleRoot(t)
-	gomod, gosum := readModFiles(t, root)
+	goVersion := projectGoVersion(t, root)
 	work := workDir(t, root, name)
 	var use, patterns []string
 	for i, u := range units {
 		dir := filepath.Join(work, fmt.Sprintf("u%03d", i))
-		if err := writeUnit(dir, u, gomod, gosum); err != nil {
+		if err := writeUnit(root, dir, u); err != nil {
 			t.Fatal(err)
 		}
 		use = append(use, "\t./"+filepath.Base(dir)+"\n")
 		patterns = append(patterns, "./"+filepath.Base(dir)+"/...")
 	}
-	goWork := "go " + gomod.Go.Version + "\n\nuse (\n" + strings.Join(use, "") + ")\n"
+	goWork := "go " + goVersion + "\n\nuse (\n" + strings.Join(use, "") + ")\n"
 	if err := os.WriteFile(filepath.Join(work, "go.work"), []byte(goWork), 0o644); err != nil {
 		t.Fatal(err)
 	}
@@ -158,31 +159,15 @@ func workDir(t *testing.T, root, name string) string {
 // staleWorkDir is the age after which a workspace is taken to be left over.
 const staleWorkDir = 2 * time.Hour
 
-// writeUnit writes u's files and a go.mod and go.sum into dir.
-func writeUnit(dir string, u checkUnit, gomod *modfile.File, gosum []byte) error {
-	var req strings.Builder
-	for _, r := range gomod.Require {
-		if r.Mod.Path == "github.com/aws/aws-sdk-go-v2" || r.Mod.Path == "github.com/aws/smithy-go" {
-			fmt.Fprintf(&req, "require %s %s\n", r.Mod.Path, r.Mod.Version)
-		}
-	}
-	files := map[string][]byte{
-		"go.mod": []byte("module " + u.ImportPath + "\n\ngo " + gomod.Go.Version + "\n\n" + req.String()),
-		"go.sum": gosum,
+// writeUnit writes into dir a scratch module at u.ImportPath (go.mod and
+// go.sum, see scratchmod.Write) and u's files.
+func writeUnit(root, dir string, u checkUnit) error {
+	if err := scratchmod.Write(root, dir, u.ImportPath); err != nil {
+		return err
 	}
 	for _, f := range u.Files {
-		if !fs.ValidPath(f.Path) {
-			return fmt.Errorf("%s: invalid generated path %q", u.Name, f.Path)
-		}
-		files[f.Path] = f.Content
-	}
-	for name, data := range files {
-		full := filepath.Join(dir, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(full), 0o755); err != nil {
-			return err
-		}
-		if err := os.WriteFile(full, data, 0o644); err != nil {
-			return err
+		if err := scratchmod.WriteFile(dir, f.Path, f.Content); err != nil {
+			return fmt.Errorf("%s: %w", u.Name, err)
 		}
 	}
 	return nil
@@ -191,24 +176,15 @@ func writeUnit(dir string, u checkUnit, gomod *modfile.File, gosum []byte) error
 // moduleRoot returns the directory of the project's go.mod.
 func moduleRoot(t *testing.T) string {
 	t.Helper()
-	dir, err := os.Getwd()
+	dir, err := scratchmod.Root(".")
 	if err != nil {
 		t.Fatal(err)
 	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			return dir
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Fatal("no go.mod above the test's directory")
-		}
-		dir = parent
-	}
+	return dir
 }
 
-// readModFiles returns the project's parsed go.mod and its go.sum.
-func readModFiles(t *testing.T, root string) (*modfile.File, []byte) {
+// projectGoVersion returns the go version of the project's go.mod in root.
+func projectGoVersion(t *testing.T, root string) string {
 	t.Helper()
 	data, err := os.ReadFile(filepath.Join(root, "go.mod"))
 	if err != nil {
@@ -221,9 +197,5 @@ func readModFiles(t *testing.T, root string) (*modfile.File, []byte) {
 	if f.Go == nil {
 		t.Fatal("go.mod has no go directive")
 	}
-	sum, err := os.ReadFile(filepath.Join(root, "go.sum"))
-	if err != nil && !errors.Is(err, fs.ErrNotExist) {
-		t.Fatal(err)
-	}
-	return f, sum
+	return f.Go.Version
 }

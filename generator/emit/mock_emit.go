@@ -1,9 +1,6 @@
 package emit
 
 import (
-	"cmp"
-	"slices"
-
 	"github.com/dave/jennifer/jen"
 
 	"github.com/eksauthgen/eksauthgen/generator/ir"
@@ -63,22 +60,7 @@ func emitMock(g *gen) ([]File, error) {
 // newMock gathers the facts the mock files share.
 func newMock(g *gen) *mock {
 	m := &mock{gen: g, sd: newSerde(g), name: g.cfg.Package + "mock", path: g.cfg.ImportPath + "/" + g.cfg.Package + "mock"}
-	seen := map[ir.ShapeID]bool{}
-	add := func(ids []ir.ShapeID) {
-		for _, id := range ids {
-			if s := g.m.Shape(id); s != nil && !seen[id] && s.GoPackage == ir.TypesPackage && s.GoName != "" {
-				seen[id] = true
-				m.errors = append(m.errors, s)
-			}
-		}
-	}
-	if g.m.Service != nil {
-		add(g.m.Service.Errors)
-	}
-	for _, op := range g.m.Operations {
-		add(op.Errors)
-	}
-	slices.SortFunc(m.errors, func(a, b *ir.Shape) int { return cmp.Compare(a.ID, b.ID) })
+	m.errors = m.sd.errorShapes()
 	m.valCode, m.valShape = m.validationError()
 	return m
 }

@@ -1,10 +1,7 @@
 package emit
 
 import (
-	"bytes"
 	"fmt"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
@@ -121,19 +118,14 @@ func TestPayloadMediaType(t *testing.T) {
 // with a header) into a temporary directory of the module, vets it, and
 // runs testdata/mock/bindings_test.go.txt against the generated handler.
 func TestMockBindings(t *testing.T) {
-	goBin := goCommand(t)
+	p := NewTempPackage(t, "mock", "bindings")
 	m := parseTestModel(t, "testdata/mock/bindings.json")
-	out, importPath := emitToTempModule(t, m, "mock", "bindings", func(importPath string) Config {
-		return Config{Package: "bindings", ImportPath: importPath, Source: "bindings.json"}
-	})
-	test, err := os.ReadFile("testdata/mock/bindings_test.go.txt")
+	files, err := Emit(m, Config{Package: "bindings", ImportPath: p.ImportPath, Source: "bindings.json"})
 	if err != nil {
 		t.Fatal(err)
 	}
-	test = bytes.ReplaceAll(test, []byte("example.invalid/bindings"), []byte(importPath))
-	if err := os.WriteFile(filepath.Join(out, "bindingsmock", "bindings_test.go"), test, 0o644); err != nil {
-		t.Fatal(err)
-	}
-	runGo(t, goBin, "vet", importPath+"/bindingsmock")
-	runGo(t, goBin, "test", "-count=1", importPath+"/bindingsmock")
+	p.Write(t, files)
+	p.AddTest(t, "testdata/mock/bindings_test.go.txt", "bindingsmock/bindings_test.go")
+	p.Go(t, nil, "vet", p.ImportPath+"/bindingsmock")
+	p.Go(t, nil, "test", "-count=1", p.ImportPath+"/bindingsmock")
 }

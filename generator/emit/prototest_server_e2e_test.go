@@ -1,13 +1,13 @@
 package emit_test
 
 import (
-	"bytes"
-	"encoding/json"
 	"maps"
 	"os"
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/eksauthgen/eksauthgen/internal/scratchmod"
 )
 
 // TestProtoServerGenerated generates testdata/protoserver/things.json (one
@@ -33,16 +33,11 @@ func runProtoTests(t *testing.T, file, pkg, sub, fn string) map[string]string {
 	if err != nil {
 		t.Fatal(err)
 	}
-	goBin, _, importPath, pkgs := writeGenerated(t, model, pkg)
-	goRun(t, goBin, nil, append([]string{"vet"}, pkgs...)...)
-	out := goRun(t, goBin, nil, "test", "-count=1", "-json", "-run", "^"+fn+"$", importPath+sub)
+	p, pkgs := writeGenerated(t, model, pkg)
+	p.Go(t, nil, append([]string{"vet"}, pkgs...)...)
+	out := p.Go(t, nil, "test", "-count=1", "-json", "-run", "^"+fn+"$", p.ImportPath+sub)
 	outcomes := map[string]string{}
-	dec := json.NewDecoder(bytes.NewReader(out))
-	for {
-		var ev struct{ Action, Test string }
-		if err := dec.Decode(&ev); err != nil {
-			break
-		}
+	for _, ev := range scratchmod.ParseTestJSON(out) {
 		name, ok := strings.CutPrefix(ev.Test, fn+"/")
 		if ok && strings.Count(name, "/") == 1 && (ev.Action == "pass" || ev.Action == "fail" || ev.Action == "skip") {
 			outcomes[name] = ev.Action

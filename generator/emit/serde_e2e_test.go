@@ -1,17 +1,12 @@
 package emit_test
 
 import (
-	"bytes"
-	"maps"
 	"os"
-	"os/exec"
-	"path"
 	"path/filepath"
-	"slices"
-	"strings"
 	"testing"
 
 	"github.com/eksauthgen/eksauthgen/generator"
+	"github.com/eksauthgen/eksauthgen/generator/emit"
 )
 
 // TestSerdeGeneratedCode generates testdata/serde_model.json (every type
@@ -55,67 +50,21 @@ func TestSerdeEKSAuthSnapshots(t *testing.T) {
 // the test with the extra environment env.
 func runGenerated(t *testing.T, model []byte, pkg, testFile string, env []string) {
 	t.Helper()
-	goBin, dir, importPath, pkgs := writeGenerated(t, model, pkg)
-	test, err := os.ReadFile(testFile)
-	if err != nil {
-		t.Fatal(err)
-	}
-	test = bytes.ReplaceAll(test, []byte("example.invalid/"+pkg), []byte(importPath))
-	if err := os.WriteFile(filepath.Join(dir, "serde_e2e_test.go"), test, 0o644); err != nil {
-		t.Fatal(err)
-	}
-	goRun(t, goBin, env, append([]string{"vet"}, pkgs...)...)
-	goRun(t, goBin, env, "test", "-count=1", importPath)
+	p, pkgs := writeGenerated(t, model, pkg)
+	p.AddTest(t, testFile, "serde_e2e_test.go")
+	p.Go(t, env, append([]string{"vet"}, pkgs...)...)
+	p.Go(t, env, "test", "-count=1", p.ImportPath)
 }
 
 // writeGenerated writes the files generated from model as package pkg in a
-// temporary directory inside the module (removed after the test) and
-// returns the go command, the package's directory and import path, and the
-// import paths of every generated package, sorted. It skips the test in
-// -short mode or without a go command.
-func writeGenerated(t *testing.T, model []byte, pkg string) (goBin, dir, importPath string, pkgs []string) {
+// temporary package directory inside the module (see emit.NewTempPackage)
+// and returns it and the import paths of every generated package, sorted.
+func writeGenerated(t *testing.T, model []byte, pkg string) (*emit.TempPackage, []string) {
 	t.Helper()
-	if testing.Short() {
-		t.Skip("builds generated code")
-	}
-	goBin, err := exec.LookPath("go")
-	if err != nil {
-		t.Skip("no go command")
-	}
-	tmp, err := os.MkdirTemp("testdata", "tmp-serde-")
+	p := emit.NewTempPackage(t, "serde", pkg)
+	files, err := generator.Generate(model, generator.Options{Filename: pkg + ".json", ImportPath: p.ImportPath, Package: pkg})
 	if err != nil {
 		t.Fatal(err)
 	}
-	t.Cleanup(func() { os.RemoveAll(tmp) })
-	importPath = "github.com/eksauthgen/eksauthgen/generator/emit/testdata/" + filepath.Base(tmp) + "/" + pkg
-	files, err := generator.Generate(model, generator.Options{Filename: pkg + ".json", ImportPath: importPath, Package: pkg})
-	if err != nil {
-		t.Fatal(err)
-	}
-	dir = filepath.Join(tmp, pkg)
-	set := map[string]bool{}
-	for _, f := range files {
-		set[path.Join(importPath, path.Dir(f.Path))] = true
-		p := filepath.Join(dir, filepath.FromSlash(f.Path))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, f.Content, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	return goBin, dir, importPath, slices.Sorted(maps.Keys(set))
-}
-
-// goRun runs the go command with args and the extra environment env,
-// failing the test with its output when it fails; it returns the output.
-func goRun(t *testing.T, goBin string, env []string, args ...string) []byte {
-	t.Helper()
-	cmd := exec.Command(goBin, args...)
-	cmd.Env = append(os.Environ(), env...)
-	b, err := cmd.CombinedOutput()
-	if err != nil {
-		t.Fatalf("go %s: %v\n%s", strings.Join(args, " "), err, b)
-	}
-	return b
+	return p, p.Write(t, files)
 }

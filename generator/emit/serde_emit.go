@@ -154,25 +154,14 @@ func responseBody(mem *ir.Member) bool {
 // errorShapes returns every error structure an operation can return
 // (operation errors and service errors), sorted by shape ID.
 func (s *serdeGen) errorShapes() []*ir.Shape {
-	seen := map[ir.ShapeID]bool{}
-	var out []*ir.Shape
-	add := func(ids []ir.ShapeID) {
-		for _, id := range ids {
-			if seen[id] {
-				continue
-			}
-			seen[id] = true
-			if e := s.m.Shape(id); e != nil && e.Type == ir.StructureType && e.GoName != "" && e.GoPackage == ir.TypesPackage {
-				out = append(out, e)
-			}
-		}
-	}
+	var ids []ir.ShapeID
 	if s.m.Service != nil {
-		add(s.m.Service.Errors)
+		ids = append(ids, s.m.Service.Errors...)
 	}
 	for _, op := range s.m.Operations {
-		add(op.Errors)
+		ids = append(ids, op.Errors...)
 	}
+	out := s.errorStructs(ids)
 	slices.SortFunc(out, func(a, b *ir.Shape) int { return strings.Compare(string(a.ID), string(b.ID)) })
 	return out
 }
@@ -180,12 +169,18 @@ func (s *serdeGen) errorShapes() []*ir.Shape {
 // opErrors returns the errors of op: its own, then the service's, without
 // duplicates, in that order.
 func (s *serdeGen) opErrors(op *ir.Shape) []*ir.Shape {
-	seen := map[ir.ShapeID]bool{}
-	var out []*ir.Shape
 	ids := slices.Clone(op.Errors)
 	if s.m.Service != nil {
 		ids = append(ids, s.m.Service.Errors...)
 	}
+	return s.errorStructs(ids)
+}
+
+// errorStructs returns the generated error structures (of the types
+// package) that ids name, without duplicates, in the order of ids.
+func (s *serdeGen) errorStructs(ids []ir.ShapeID) []*ir.Shape {
+	seen := map[ir.ShapeID]bool{}
+	var out []*ir.Shape
 	for _, id := range ids {
 		if seen[id] {
 			continue
