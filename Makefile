@@ -3,6 +3,8 @@
 GO ?= go
 SHARED ?= ../shared
 AMP_MODEL := $(SHARED)/aws-models/amp/service/2020-08-01/amp-2020-08-01.json
+# Generates the amp client and mock into interop/amp.
+AMP_GENERATE = $(GO) run ./cmd/eksauthgen -model $(AMP_MODEL) -out interop/amp -pkg amp -import-path github.com/eksauthgen/eksauthgen/interop/amp
 
 .PHONY: all generate check test unit golden corpus corpus-ci protocol-tests interop bench fuzz
 
@@ -45,14 +47,14 @@ protocol-tests:
 # Generate the amp client and mock and run them against the AWS SDK for Go v2 amp client.
 interop:
 	@if [ ! -f "$(AMP_MODEL)" ]; then echo "interop: skipped, $(AMP_MODEL) not found"; exit 0; fi; \
-	$(GO) run ./cmd/eksauthgen -model $(AMP_MODEL) -out interop/amp -pkg amp -import-path github.com/eksauthgen/eksauthgen/interop/amp && \
+	$(AMP_GENERATE) && \
 	cd interop && $(GO) vet ./... && $(GO) test -race -count=1 ./...
 
 # Benchmarks: generator speed, client and mock costs (and against the AWS SDK in interop/).
 bench:
 	$(GO) test -bench=. -benchmem -run='^$$' ./...
 	@if [ ! -f "$(AMP_MODEL)" ]; then echo "bench: interop benchmarks skipped, $(AMP_MODEL) not found"; exit 0; fi; \
-	$(GO) run ./cmd/eksauthgen -model $(AMP_MODEL) -out interop/amp -pkg amp -import-path github.com/eksauthgen/eksauthgen/interop/amp && \
+	$(AMP_GENERATE) && \
 	cd interop && $(GO) test -bench=. -benchmem -run='^$$' ./...
 
 # Run every fuzz target for FUZZTIME each.

@@ -23,15 +23,15 @@ var modeledErrors = []struct {
 	fault  smithy.ErrorFault
 	as     func(error) bool
 }{
-	{"AccessDeniedException", 400, smithy.FaultClient, func(err error) bool { var e *types.AccessDeniedException; return errors.As(err, &e) }},
-	{"ExpiredTokenException", 400, smithy.FaultClient, func(err error) bool { var e *types.ExpiredTokenException; return errors.As(err, &e) }},
-	{"InternalServerException", 500, smithy.FaultServer, func(err error) bool { var e *types.InternalServerException; return errors.As(err, &e) }},
-	{"InvalidParameterException", 400, smithy.FaultClient, func(err error) bool { var e *types.InvalidParameterException; return errors.As(err, &e) }},
-	{"InvalidRequestException", 400, smithy.FaultClient, func(err error) bool { var e *types.InvalidRequestException; return errors.As(err, &e) }},
-	{"InvalidTokenException", 400, smithy.FaultClient, func(err error) bool { var e *types.InvalidTokenException; return errors.As(err, &e) }},
-	{"ResourceNotFoundException", 404, smithy.FaultClient, func(err error) bool { var e *types.ResourceNotFoundException; return errors.As(err, &e) }},
-	{"ServiceUnavailableException", 503, smithy.FaultServer, func(err error) bool { var e *types.ServiceUnavailableException; return errors.As(err, &e) }},
-	{"ThrottlingException", 429, smithy.FaultClient, func(err error) bool { var e *types.ThrottlingException; return errors.As(err, &e) }},
+	{"AccessDeniedException", 400, smithy.FaultClient, as[*types.AccessDeniedException]},
+	{"ExpiredTokenException", 400, smithy.FaultClient, as[*types.ExpiredTokenException]},
+	{"InternalServerException", 500, smithy.FaultServer, as[*types.InternalServerException]},
+	{"InvalidParameterException", 400, smithy.FaultClient, as[*types.InvalidParameterException]},
+	{"InvalidRequestException", 400, smithy.FaultClient, as[*types.InvalidRequestException]},
+	{"InvalidTokenException", 400, smithy.FaultClient, as[*types.InvalidTokenException]},
+	{"ResourceNotFoundException", 404, smithy.FaultClient, as[*types.ResourceNotFoundException]},
+	{"ServiceUnavailableException", 503, smithy.FaultServer, as[*types.ServiceUnavailableException]},
+	{"ThrottlingException", 429, smithy.FaultClient, as[*types.ThrottlingException]},
 }
 
 // TestModeledErrors answers every modeled error, with its status, in the

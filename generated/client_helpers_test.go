@@ -2,6 +2,7 @@ package generated_test
 
 import (
 	"context"
+	"errors"
 	"io"
 	"net/http"
 	"net/http/httptest"
@@ -118,12 +119,24 @@ func fastRetryer() aws.Retryer {
 // newTestClient returns a client of the generated package that sends to s,
 // signed with testCredentials in us-west-2, with fastRetryer.
 func newTestClient(s *testServer, optFns ...func(*eksauth.Options)) *eksauth.Client {
+	return clientAt(s.URL, optFns...)
+}
+
+// clientAt is newTestClient for any server URL.
+func clientAt(url string, optFns ...func(*eksauth.Options)) *eksauth.Client {
 	return eksauth.New(eksauth.Options{
 		Region:       "us-west-2",
-		BaseEndpoint: aws.String(s.URL),
+		BaseEndpoint: aws.String(url),
 		Credentials:  staticCredentials,
 		Retryer:      fastRetryer(),
 	}, optFns...)
+}
+
+// as reports whether err's chain holds a T, the way callers check modeled
+// errors.
+func as[T error](err error) bool {
+	var target T
+	return errors.As(err, &target)
 }
 
 // placeholderInput is the input of the SDK's request snapshot: every member

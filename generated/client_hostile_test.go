@@ -19,22 +19,11 @@ import (
 	awshttp "github.com/aws/aws-sdk-go-v2/aws/transport/http"
 	"github.com/aws/smithy-go"
 
-	"github.com/eksauthgen/eksauthgen/generated/eksauth"
 	"github.com/eksauthgen/eksauthgen/generated/eksauth/types"
 )
 
 // hostileOK is a complete AssumeRoleForPodIdentity response body.
 const hostileOK = `{"audience":"pods.eks.amazonaws.com","subject":{"namespace":"ns","serviceAccount":"sa"},"credentials":{"accessKeyId":"AK","secretAccessKey":"SK","sessionToken":"ST","expiration":1700000000}}`
-
-// hostileClient returns a generated client for url with fastRetryer.
-func hostileClient(url string) *eksauth.Client {
-	return eksauth.New(eksauth.Options{
-		Region:       "us-west-2",
-		BaseEndpoint: aws.String(url),
-		Credentials:  staticCredentials,
-		Retryer:      fastRetryer(),
-	})
-}
 
 // httpStatus returns the HTTP status an error carries, or 0.
 func httpStatus(err error) int {
@@ -97,7 +86,7 @@ func TestHostileResponses(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			s := newTestServer(t, respondWith(tt.status, tt.header, tt.body))
-			out, err := hostileClient(s.URL).AssumeRoleForPodIdentity(context.Background(), placeholderInput())
+			out, err := newTestClient(s).AssumeRoleForPodIdentity(context.Background(), placeholderInput())
 			if err == nil {
 				t.Fatalf("got output %v, want an error", out)
 			}
@@ -158,7 +147,7 @@ func TestHostileHugeErrorBody(t *testing.T) {
 	}))
 	t.Cleanup(ts.Close)
 	start := time.Now()
-	_, err := hostileClient(ts.URL).AssumeRoleForPodIdentity(context.Background(), placeholderInput())
+	_, err := clientAt(ts.URL).AssumeRoleForPodIdentity(context.Background(), placeholderInput())
 	if err == nil {
 		t.Fatal("no error for a 100 MB error body")
 	}
@@ -219,7 +208,7 @@ func TestHostileConnectionReset(t *testing.T) {
 		resetMidBody(t, conn, buf)
 	}))
 	t.Cleanup(ts.Close)
-	out, err := hostileClient(ts.URL).AssumeRoleForPodIdentity(context.Background(), placeholderInput())
+	out, err := clientAt(ts.URL).AssumeRoleForPodIdentity(context.Background(), placeholderInput())
 	if err != nil {
 		t.Fatalf("retry after a reset failed: %v", err)
 	}
@@ -263,7 +252,7 @@ func TestHostileNeverAnswers(t *testing.T) {
 	ctx, cancel := context.WithTimeout(context.Background(), deadline)
 	defer cancel()
 	start := time.Now()
-	_, err := hostileClient(ts.URL).AssumeRoleForPodIdentity(ctx, placeholderInput())
+	_, err := clientAt(ts.URL).AssumeRoleForPodIdentity(ctx, placeholderInput())
 	elapsed := time.Since(start)
 	if !errors.Is(err, context.DeadlineExceeded) {
 		t.Errorf("error %v, want one wrapping context.DeadlineExceeded", err)
@@ -296,7 +285,7 @@ func TestHostileThrottling(t *testing.T) {
 		w.Header().Set("Content-Type", "application/json")
 		io.WriteString(w, hostileOK)
 	})
-	out, err := hostileClient(s.URL).AssumeRoleForPodIdentity(context.Background(), placeholderInput())
+	out, err := newTestClient(s).AssumeRoleForPodIdentity(context.Background(), placeholderInput())
 	if err != nil {
 		var te *types.ThrottlingException
 		t.Fatalf("throttled call failed (throttling error: %v): %v", errors.As(err, &te), err)
@@ -321,7 +310,7 @@ func TestHostileThrottling(t *testing.T) {
 func TestHostileThrottlingExhausted(t *testing.T) {
 	s := newTestServer(t, respondWith(http.StatusTooManyRequests,
 		map[string]string{"X-Amzn-ErrorType": "ThrottlingException", "Content-Type": "application/json"}, `{"message":"Rate exceeded"}`))
-	_, err := hostileClient(s.URL).AssumeRoleForPodIdentity(context.Background(), placeholderInput())
+	_, err := newTestClient(s).AssumeRoleForPodIdentity(context.Background(), placeholderInput())
 	var te *types.ThrottlingException
 	if !errors.As(err, &te) {
 		t.Fatalf("error %v, want *types.ThrottlingException", err)

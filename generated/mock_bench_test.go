@@ -2,7 +2,6 @@ package generated_test
 
 import (
 	"bytes"
-	"context"
 	"fmt"
 	"io"
 	"net/http"
@@ -14,20 +13,8 @@ import (
 	"testing"
 	"time"
 
-	"github.com/eksauthgen/eksauthgen/generated/eksauth"
 	"github.com/eksauthgen/eksauthgen/generated/eksauth/eksauthmock"
 )
-
-// fixedService answers every call with the same output, so that a
-// benchmark measures the handler, not the service.
-type fixedService struct {
-	out *eksauth.AssumeRoleForPodIdentityOutput
-}
-
-// AssumeRoleForPodIdentity returns the fixed output.
-func (s fixedService) AssumeRoleForPodIdentity(context.Context, *eksauth.AssumeRoleForPodIdentityInput) (*eksauth.AssumeRoleForPodIdentityOutput, error) {
-	return s.out, nil
-}
 
 // benchRequestBody is the body of the benchmarked calls: a token of a
 // realistic size (a projected service-account token is about 1 KiB).

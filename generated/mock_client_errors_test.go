@@ -14,13 +14,6 @@ import (
 	"github.com/eksauthgen/eksauthgen/generated/eksauth/types"
 )
 
-// as reports whether err's chain holds a *T, the way callers check
-// modeled errors.
-func as[T error](err error) bool {
-	var target T
-	return errors.As(err, &target)
-}
-
 // noRetries makes one attempt per call, so that a retryable error is seen.
 func noRetries(o *eksauth.Options) { o.RetryMaxAttempts = 1 }
 
@@ -65,11 +58,7 @@ func TestMockEveryModeledErrorThroughClient(t *testing.T) {
 }
 
 func TestMockLimitsThroughClient(t *testing.T) {
-	ok := &eksauthmock.Mock{
-		AssumeRoleForPodIdentityFunc: func(context.Context, *eksauth.AssumeRoleForPodIdentityInput) (*eksauth.AssumeRoleForPodIdentityOutput, error) {
-			return sampleOutput(), nil
-		},
-	}
+	ok := sampleMock()
 	long := strings.Repeat("a", 200) + ".p.s"
 	tests := []struct {
 		name  string

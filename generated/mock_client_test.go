@@ -105,11 +105,7 @@ func TestMockWithGeneratedClient(t *testing.T) {
 }
 
 func TestMockFaultsWithClientRetries(t *testing.T) {
-	m := &eksauthmock.Mock{
-		AssumeRoleForPodIdentityFunc: func(context.Context, *eksauth.AssumeRoleForPodIdentityInput) (*eksauth.AssumeRoleForPodIdentityOutput, error) {
-			return sampleOutput(), nil
-		},
-	}
+	m := sampleMock()
 	// Two calls out of three fail with a retryable throttle: every call
 	// succeeds within the client's three attempts.
 	ts := startMock(t, m, eksauthmock.WithFault(eksauthmock.OpAssumeRoleForPodIdentity,

@@ -22,11 +22,7 @@ import (
 // the HTTP requests that reach the server (faults included).
 func countingMock(t *testing.T, opts ...eksauthmock.Option) (url string, m *eksauthmock.Mock, requests *atomic.Int64) {
 	t.Helper()
-	m = &eksauthmock.Mock{
-		AssumeRoleForPodIdentityFunc: func(context.Context, *eksauth.AssumeRoleForPodIdentityInput) (*eksauth.AssumeRoleForPodIdentityOutput, error) {
-			return sampleOutput(), nil
-		},
-	}
+	m = sampleMock()
 	requests = &atomic.Int64{}
 	h := eksauthmock.NewHandler(m, opts...)
 	ts := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {

@@ -12,7 +12,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/eksauthgen/eksauthgen/generated/eksauth"
 	"github.com/eksauthgen/eksauthgen/generated/eksauth/eksauthmock"
 )
 
@@ -40,11 +39,7 @@ func FuzzMockHandler(f *testing.F) {
 		if !ok {
 			t.Skip("not a request net/http would accept")
 		}
-		var logBuf bytes.Buffer
-		m := &eksauthmock.Mock{AssumeRoleForPodIdentityFunc: func(context.Context, *eksauth.AssumeRoleForPodIdentityInput) (*eksauth.AssumeRoleForPodIdentityOutput, error) {
-			return sampleOutput(), nil
-		}}
-		h := eksauthmock.NewHandler(m, eksauthmock.WithRequestLog(slog.New(slog.NewJSONHandler(&logBuf, nil))))
+		h := eksauthmock.NewHandler(sampleMock(), eksauthmock.WithRequestLog(slog.New(slog.NewJSONHandler(io.Discard, nil))))
 		rec := httptest.NewRecorder()
 		h.ServeHTTP(rec, req)
 		checkMockAnswer(t, req.Method, rec.Code, rec.Header(), rec.Body.Bytes())

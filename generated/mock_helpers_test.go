@@ -1,6 +1,7 @@
 package generated_test
 
 import (
+	"context"
 	"encoding/json"
 	"io"
 	"net/http"
@@ -75,6 +76,28 @@ func post(t *testing.T, base, path, contentType, body string) mockReply {
 		req.Header.Set("Content-Type", contentType)
 	}
 	return send(t, req)
+}
+
+// sampleMock returns a Mock whose service answers every call with
+// sampleOutput.
+func sampleMock() *eksauthmock.Mock {
+	return &eksauthmock.Mock{
+		AssumeRoleForPodIdentityFunc: func(context.Context, *eksauth.AssumeRoleForPodIdentityInput) (*eksauth.AssumeRoleForPodIdentityOutput, error) {
+			return sampleOutput(), nil
+		},
+	}
+}
+
+// fixedService answers every call with the same output, so that a
+// benchmark or load test measures the handler, not the service (and, unlike
+// a Mock, records nothing).
+type fixedService struct {
+	out *eksauth.AssumeRoleForPodIdentityOutput
+}
+
+// AssumeRoleForPodIdentity returns the fixed output.
+func (s fixedService) AssumeRoleForPodIdentity(context.Context, *eksauth.AssumeRoleForPodIdentityInput) (*eksauth.AssumeRoleForPodIdentityOutput, error) {
+	return s.out, nil
 }
 
 // sampleOutput is a complete AssumeRoleForPodIdentity answer.

@@ -13,18 +13,8 @@ import (
 	"testing"
 	"time"
 
-	"github.com/eksauthgen/eksauthgen/generated/eksauth"
 	"github.com/eksauthgen/eksauthgen/generated/eksauth/eksauthmock"
 )
-
-// loadService answers every call with sampleOutput and keeps no state (a
-// Mock records every call, which would grow without bound under load).
-type loadService struct{}
-
-// AssumeRoleForPodIdentity returns sampleOutput.
-func (loadService) AssumeRoleForPodIdentity(context.Context, *eksauth.AssumeRoleForPodIdentityInput) (*eksauth.AssumeRoleForPodIdentityOutput, error) {
-	return sampleOutput(), nil
-}
 
 // loadConfig sizes the load test.
 type loadConfig struct {
@@ -50,7 +40,9 @@ func TestMockLoad(t *testing.T) {
 		t.Fatal(err)
 	}
 	var conns connCounter
-	srv := &http.Server{Handler: eksauthmock.NewHandler(loadService{}), ReadHeaderTimeout: 10 * time.Second, ConnState: conns.track}
+	// A fixedService keeps no state: a Mock records every call, which would
+	// grow without bound under load.
+	srv := &http.Server{Handler: eksauthmock.NewHandler(fixedService{out: sampleOutput()}), ReadHeaderTimeout: 10 * time.Second, ConnState: conns.track}
 	served := make(chan error, 1)
 	go func() { served <- srv.Serve(ln) }()
 	url := "http://" + ln.Addr().String() + mockPath("load-cluster")

@@ -115,11 +115,7 @@ func TestMockModeledErrors(t *testing.T) {
 
 func TestMockStatusAndSizeTable(t *testing.T) {
 	logBuf := &bytes.Buffer{}
-	ok := &eksauthmock.Mock{
-		AssumeRoleForPodIdentityFunc: func(context.Context, *eksauth.AssumeRoleForPodIdentityInput) (*eksauth.AssumeRoleForPodIdentityOutput, error) {
-			return sampleOutput(), nil
-		},
-	}
+	ok := sampleMock()
 	failing := &eksauthmock.Mock{
 		AssumeRoleForPodIdentityFunc: func(context.Context, *eksauth.AssumeRoleForPodIdentityInput) (*eksauth.AssumeRoleForPodIdentityOutput, error) {
 			return nil, errors.New("database password is hunter2")
@@ -188,11 +184,7 @@ func TestMockStatusAndSizeTable(t *testing.T) {
 }
 
 func TestMockFaultInjection(t *testing.T) {
-	m := &eksauthmock.Mock{
-		AssumeRoleForPodIdentityFunc: func(context.Context, *eksauth.AssumeRoleForPodIdentityInput) (*eksauth.AssumeRoleForPodIdentityOutput, error) {
-			return sampleOutput(), nil
-		},
-	}
+	m := sampleMock()
 	tests := []struct {
 		name  string
 		fault eksauthmock.Fault

@@ -12,26 +12,17 @@ import (
 	"github.com/aws/aws-sdk-go-v2/aws"
 	v4 "github.com/aws/aws-sdk-go-v2/aws/signer/v4"
 
-	"github.com/eksauthgen/eksauthgen/generated/eksauth"
 	"github.com/eksauthgen/eksauthgen/generated/eksauth/eksauthmock"
 )
 
 func TestMockSigV4(t *testing.T) {
 	creds := aws.Credentials{AccessKeyID: "AKIDEXAMPLE", SecretAccessKey: "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY"}
-	m := &eksauthmock.Mock{
-		AssumeRoleForPodIdentityFunc: func(context.Context, *eksauth.AssumeRoleForPodIdentityInput) (*eksauth.AssumeRoleForPodIdentityOutput, error) {
-			return sampleOutput(), nil
-		},
-	}
+	m := sampleMock()
 	ts := startMock(t, m, eksauthmock.WithSigV4(creds, "us-west-2"))
 	const body = `{"token":"h.p.s"}`
-	// signed and signedIn return a request signed as the SDK signs EKS
-	// Auth calls, in us-west-2 or region.
-	var signedIn func(t *testing.T, c aws.Credentials, at time.Time, service, region, payload string) *http.Request
-	signed := func(t *testing.T, c aws.Credentials, at time.Time, service, payload string) *http.Request {
-		return signedIn(t, c, at, service, "us-west-2", payload)
-	}
-	signedIn = func(t *testing.T, c aws.Credentials, at time.Time, service, region, payload string) *http.Request {
+	// signedIn and signed return a request signed as the SDK signs EKS
+	// Auth calls, in region or in us-west-2.
+	signedIn := func(t *testing.T, c aws.Credentials, at time.Time, service, region, payload string) *http.Request {
 		req, err := http.NewRequest(http.MethodPost, ts.URL+mockPath("my-cluster"), strings.NewReader(payload))
 		if err != nil {
 			t.Fatal(err)
@@ -43,6 +34,9 @@ func TestMockSigV4(t *testing.T) {
 			t.Fatal(err)
 		}
 		return req
+	}
+	signed := func(t *testing.T, c aws.Credentials, at time.Time, service, payload string) *http.Request {
+		return signedIn(t, c, at, service, "us-west-2", payload)
 	}
 	tests := []struct {
 		name   string

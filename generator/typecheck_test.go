@@ -1,15 +1,12 @@
 package generator_test
 
 import (
-	"errors"
 	"fmt"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
-	"time"
 
 	"golang.org/x/mod/modfile"
 	"golang.org/x/tools/go/packages"
@@ -133,31 +130,16 @@ func errorLines(e packages.Error, work string) []string {
 // holds it, a fresh directory beside it is used instead.
 func workDir(t *testing.T, root, name string) string {
 	t.Helper()
-	base := filepath.Join(root, ".corpus-tmp")
-	if err := os.MkdirAll(base, 0o755); err != nil {
-		t.Fatal(err)
-	}
-	dir := filepath.Join(base, name)
-	// A directory left by a run that was killed is removed after a while.
-	if fi, err := os.Stat(dir); err == nil && time.Since(fi.ModTime()) > staleWorkDir {
-		os.RemoveAll(dir)
-	}
-	err := os.Mkdir(dir, 0o755)
-	if errors.Is(err, fs.ErrExist) {
-		dir, err = os.MkdirTemp(base, name+"-")
-	}
+	dir, err := scratchmod.WorkDir(root, name, false)
 	if err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() {
 		os.RemoveAll(dir)
-		os.Remove(base) // only when no other workspace is in it
+		os.Remove(filepath.Dir(dir)) // only when no other workspace is in it
 	})
 	return dir
 }
-
-// staleWorkDir is the age after which a workspace is taken to be left over.
-const staleWorkDir = 2 * time.Hour
 
 // writeUnit writes into dir a scratch module at u.ImportPath (go.mod and
 // go.sum, see scratchmod.Write) and u's files.

@@ -97,7 +97,7 @@ func testModel() *ir.Model {
 	add(named(shape("Size", ir.EnumType, ir.Traits{},
 		enumMember("SMALL", "small", "SizeSmall", ir.Traits{}),
 		enumMember("LARGE", "large", "SizeLarge", ir.Traits{}),
-		enumMember("HIDDEN", "hidden", "SizeHidden", ir.Traits{Raw: []ir.Trait{{ID: traitInternal}}}),
+		enumMember("HIDDEN", "hidden", "SizeHidden", ir.Traits{Raw: []ir.Trait{{ID: ir.TraitInternal}}}),
 	), "A size."))
 	add(named(shape("Level", ir.IntEnumType, ir.Traits{},
 		intEnumMember("LOW", "1", "LevelLow"),

@@ -97,17 +97,29 @@ func (p *protoServer) genOKMock(f *jen.File) {
 		if p.protoEventStream(op) {
 			continue
 		}
-		d[jen.Id(op.GoName+"Func")] = jen.Func().Params(
-			jen.Qual("context", "Context"), jen.Op("*").Add(p.svc(inputName(op))),
-		).Params(jen.Op("*").Add(p.svc(outputName(op))), jen.Error()).Block(
-			jen.Return(jen.Op("&").Add(p.svc(outputName(op))).Values(), jen.Nil()),
-		)
+		d[jen.Id(op.GoName+"Func")] = p.mockFunc(op, "", jen.Return(p.emptyOutput(op)...))
 	}
 	f.Comment("protocolServerMock returns a Mock whose every operation succeeds with an")
 	f.Comment("empty output, so that only malformed input fails.")
 	f.Func().Id("protocolServerMock").Params().Op("*").Add(p.mockQ("Mock")).Block(
 		jen.Return(jen.Op("&").Add(p.mockQ("Mock")).Values(d)),
 	)
+}
+
+// mockFunc returns the function literal of op's Mock field running body;
+// in names its input parameter (the context is then "_"), none when empty.
+func (p *protoServer) mockFunc(op *ir.Shape, in string, body ...jen.Code) *jen.Statement {
+	ctx, input := jen.Qual("context", "Context"), jen.Op("*").Add(p.svc(inputName(op)))
+	if in != "" {
+		ctx, input = jen.Id("_").Add(ctx), jen.Id(in).Add(input)
+	}
+	return jen.Func().Params(ctx, input).Params(jen.Op("*").Add(p.svc(outputName(op))), jen.Error()).Block(body...)
+}
+
+// emptyOutput returns the values a Mock function succeeding with an empty
+// output of op returns.
+func (p *protoServer) emptyOutput(op *ir.Shape) []jen.Code {
+	return []jen.Code{jen.Op("&").Add(p.svc(outputName(op))).Values(), jen.Nil()}
 }
 
 // serverRequest returns the prototest.ServerRequest literal of msg.

@@ -42,12 +42,7 @@ func (p *protoServer) requestTests(op *ir.Shape) []jen.Code {
 			continue
 		}
 		mock := p.mockQ("Mock").Values(jen.Dict{
-			jen.Id(op.GoName + "Func"): jen.Func().Params(
-				jen.Id("_").Qual("context", "Context"), jen.Id("in").Op("*").Add(p.svc(inputName(op))),
-			).Params(jen.Op("*").Add(p.svc(outputName(op))), jen.Error()).Block(
-				jen.Id("got").Op("=").Id("in"),
-				jen.Return(jen.Op("&").Add(p.svc(outputName(op))).Values(), jen.Nil()),
-			),
+			jen.Id(op.GoName + "Func"): p.mockFunc(op, "in", jen.Id("got").Op("=").Id("in"), jen.Return(p.emptyOutput(op)...)),
 		})
 		send := []jen.Code{
 			jen.List(jen.Id("resp"), jen.Id("body"), jen.Err()).Op(":=").Add(p.pt("Serve")).Call(
@@ -170,9 +165,7 @@ func (p *protoServer) responseRun(op *ir.Shape, c protoCase, ret ...jen.Code) (j
 	}
 	p.protoWireFields(rc, c, false)
 	handler := p.mockQ("NewHandler").Call(jen.Op("&").Add(p.mockQ("Mock")).Values(jen.Dict{
-		jen.Id(op.GoName + "Func"): jen.Func().Params(
-			jen.Qual("context", "Context"), jen.Op("*").Add(p.svc(inputName(op))),
-		).Params(jen.Op("*").Add(p.svc(outputName(op))), jen.Error()).Block(jen.Return(ret...)),
+		jen.Id(op.GoName + "Func"): p.mockFunc(op, "", jen.Return(ret...)),
 	}))
 	return subtest(c.ID,
 		jen.Id("hc").Op(":=").Op("&").Add(p.pt("HandlerClient")).Values(jen.Dict{jen.Id("Handler"): handler}),

@@ -43,7 +43,7 @@ func (b stBuilder) mockCases() []stMockOp {
 		if out := b.opValue(jen.Qual(g.cfg.ImportPath, outputName(op)), op.Output, inOutput); out.marked {
 			mo.results = append(mo.results, stMockResult{name: "output", input: minimal.code, out: jen.Op("&").Add(out.code), err: jen.Nil()})
 		}
-		for _, e := range b.opErrors(op) {
+		for _, e := range b.sensitiveErrors(op) {
 			if v := b.errorValue(e); v.marked {
 				mo.results = append(mo.results, stMockResult{name: e.GoName, input: minimal.code, out: jen.Nil(), err: jen.Op("&").Add(v.code)})
 			}
@@ -67,22 +67,14 @@ func (b stBuilder) hasStream(op *ir.Shape) bool {
 	return false
 }
 
-// opErrors returns the sensitive error shapes op can answer (its own, then
-// the service's), each once.
-func (b stBuilder) opErrors(op *ir.Shape) []*ir.Shape {
-	ids := op.Errors
-	if b.g.m.Service != nil {
-		ids = append(ids[:len(ids):len(ids)], b.g.m.Service.Errors...)
-	}
-	seen := map[ir.ShapeID]bool{}
+// sensitiveErrors returns the errors of op (gen.opErrors) that hold
+// sensitive data.
+func (b stBuilder) sensitiveErrors(op *ir.Shape) []*ir.Shape {
 	var out []*ir.Shape
-	for _, id := range ids {
-		s := b.g.m.Shape(id)
-		if s == nil || seen[id] || !b.g.sensitive[id] || s.GoPackage != ir.TypesPackage || s.GoName == "" {
-			continue
+	for _, e := range b.g.opErrors(op) {
+		if b.g.sensitive[e.ID] {
+			out = append(out, e)
 		}
-		seen[id] = true
-		out = append(out, s)
 	}
 	return out
 }

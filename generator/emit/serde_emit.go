@@ -168,17 +168,17 @@ func (s *serdeGen) errorShapes() []*ir.Shape {
 
 // opErrors returns the errors of op: its own, then the service's, without
 // duplicates, in that order.
-func (s *serdeGen) opErrors(op *ir.Shape) []*ir.Shape {
+func (g *gen) opErrors(op *ir.Shape) []*ir.Shape {
 	ids := slices.Clone(op.Errors)
-	if s.m.Service != nil {
-		ids = append(ids, s.m.Service.Errors...)
+	if g.m.Service != nil {
+		ids = append(ids, g.m.Service.Errors...)
 	}
-	return s.errorStructs(ids)
+	return g.errorStructs(ids)
 }
 
 // errorStructs returns the generated error structures (of the types
 // package) that ids name, without duplicates, in the order of ids.
-func (s *serdeGen) errorStructs(ids []ir.ShapeID) []*ir.Shape {
+func (g *gen) errorStructs(ids []ir.ShapeID) []*ir.Shape {
 	seen := map[ir.ShapeID]bool{}
 	var out []*ir.Shape
 	for _, id := range ids {
@@ -186,7 +186,7 @@ func (s *serdeGen) errorStructs(ids []ir.ShapeID) []*ir.Shape {
 			continue
 		}
 		seen[id] = true
-		if e := s.m.Shape(id); e != nil && e.Type == ir.StructureType && e.GoName != "" && e.GoPackage == ir.TypesPackage {
+		if e := g.m.Shape(id); e != nil && e.Type == ir.StructureType && e.GoName != "" && e.GoPackage == ir.TypesPackage {
 			out = append(out, e)
 		}
 	}

@@ -197,12 +197,7 @@ func (s *serdeGen) serializeQuery(h *ir.HTTP, members []*ir.Member) []jen.Code {
 		if t.Type.IsCollection() {
 			em := t.Members[0]
 			et := s.target(em)
-			loop := []jen.Code{}
-			ev := jen.Id("e")
-			if valuePtr(em, et) {
-				loop = append(loop, jen.If(jen.Id("e").Op("==").Nil()).Block(jen.Continue()))
-				ev = jen.Op("*").Id("e")
-			}
+			loop, ev := loopElem("e", em, et)
 			loop = append(loop, q.Clone().Dot("Add").Call(jen.Lit(mem.BindingName), s.textValue(ev, em, et, tsDateTime, false)))
 			out = append(out, jen.For(jen.List(jen.Id("_"), jen.Id("e")).Op(":=").Range().Add(field)).Block(loop...))
 			continue
@@ -231,20 +226,12 @@ func (s *serdeGen) serializeQuery(h *ir.HTTP, members []*ir.Member) []jen.Code {
 		if vt.Type.IsCollection() {
 			em := vt.Members[0]
 			et := s.target(em)
-			ev := jen.Id("x")
-			inner := []jen.Code{}
-			if valuePtr(em, et) {
-				inner = append(inner, jen.If(jen.Id("x").Op("==").Nil()).Block(jen.Continue()))
-				ev = jen.Op("*").Id("x")
-			}
+			inner, ev := loopElem("x", em, et)
 			inner = append(inner, q.Clone().Dot("Add").Call(jen.Id("k"), s.textValue(ev, em, et, tsDateTime, false)))
 			loop = append(loop, jen.For(jen.List(jen.Id("_"), jen.Id("x")).Op(":=").Range().Id("e")).Block(inner...))
 		} else {
-			ev := jen.Id("e")
-			if valuePtr(vm, vt) {
-				loop = append(loop, jen.If(jen.Id("e").Op("==").Nil()).Block(jen.Continue()))
-				ev = jen.Op("*").Id("e")
-			}
+			guard, ev := loopElem("e", vm, vt)
+			loop = append(loop, guard...)
 			loop = append(loop, q.Clone().Dot("Add").Call(jen.Id("k"), s.textValue(ev, vm, vt, tsDateTime, false)))
 		}
 		out = append(out, jen.For(jen.List(jen.Id("k"), jen.Id("e")).Op(":=").Range().Id("in").Dot(mem.GoName)).Block(loop...))
@@ -272,12 +259,7 @@ func (s *serdeGen) serializeHeaders(members []*ir.Member) []jen.Code {
 			continue
 		}
 		vt := s.target(vm)
-		ev := jen.Id("e")
-		loop := []jen.Code{}
-		if valuePtr(vm, vt) {
-			loop = append(loop, jen.If(jen.Id("e").Op("==").Nil()).Block(jen.Continue()))
-			ev = jen.Op("*").Id("e")
-		}
+		loop, ev := loopElem("e", vm, vt)
 		text := s.textValue(ev, vm, vt, tsHTTPDate, false)
 		loop = append(loop, hdr.Clone().Dot("Set").Call(jen.Lit(mem.BindingName).Op("+").Id("k"), text))
 		out = append(out, jen.For(jen.List(jen.Id("k"), jen.Id("e")).Op(":=").Range().Id("in").Dot(mem.GoName)).Block(loop...))
@@ -289,12 +271,7 @@ func (s *serdeGen) serializeHeaders(members []*ir.Member) []jen.Code {
 		if t.Type.IsCollection() {
 			em := t.Members[0]
 			et := s.target(em)
-			ev := jen.Id("e")
-			loop := []jen.Code{}
-			if valuePtr(em, et) {
-				loop = append(loop, jen.If(jen.Id("e").Op("==").Nil()).Block(jen.Continue()))
-				ev = jen.Op("*").Id("e")
-			}
+			loop, ev := loopElem("e", em, et)
 			text := s.textValue(ev, em, et, tsHTTPDate, mediaString(em, et))
 			if et.Type == ir.StringType || et.Type == ir.EnumType {
 				text = s.rt("QuoteHeaderListItem").Call(text)
@@ -497,4 +474,14 @@ func (s *serdeGen) serializeBodyEncoding(op *ir.Shape, members []*ir.Member) []j
 		out = append(out, s.rt("SetContentMD5").Call(jen.Id("req")))
 	}
 	return out
+}
+
+// loopElem returns the value of range variable name over elements of
+// member mem (target t): *name after a guard that skips nil elements when
+// they are pointers, else name and no guard.
+func loopElem(name string, mem *ir.Member, t *ir.Shape) (guard []jen.Code, v *jen.Statement) {
+	if valuePtr(mem, t) {
+		return []jen.Code{jen.If(jen.Id(name).Op("==").Nil()).Block(jen.Continue())}, jen.Op("*").Id(name)
+	}
+	return nil, jen.Id(name)
 }

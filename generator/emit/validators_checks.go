@@ -6,16 +6,13 @@ import (
 	"github.com/eksauthgen/eksauthgen/generator/ir"
 )
 
-// TraitInternal is smithy.api#internal: enum members carrying it are left
-// out of the value set that validation messages list.
-const traitInternal ir.ShapeID = "smithy.api#internal"
-
 // enumMessageValues returns the values of an enum or intEnum listed in a
-// validation message: all values in model order but the @internal ones.
+// validation message: all values in model order but the @internal ones
+// (ir.TraitInternal).
 func (v *vgen) enumMessageValues(e *ir.Shape) []jen.Code {
 	var out []jen.Code
 	for _, mem := range e.Members {
-		if mem.Traits.Has(traitInternal) {
+		if mem.Traits.Has(ir.TraitInternal) {
 			continue
 		}
 		lit, _ := v.enumValue(e, mem)

@@ -54,6 +54,7 @@ const (
 	TraitRequestCompression ShapeID = "smithy.api#requestCompression"
 	TraitCORS               ShapeID = "smithy.api#cors"
 	TraitUnitType           ShapeID = "smithy.api#unitType"
+	TraitInternal           ShapeID = "smithy.api#internal"
 	TraitAWSService         ShapeID = "aws.api#service"
 	TraitSigV4              ShapeID = "aws.auth#sigv4"
 	TraitRestJSON1          ShapeID = "aws.protocols#restJson1"

@@ -16,9 +16,6 @@ import "github.com/eksauthgen/eksauthgen/generator/ir"
 // Guarantees: no shape has a non-empty Traits.LegacyEnum any more; the
 // converted shapes keep their other traits (length, pattern, documentation),
 // and Traits.Raw still holds the original enum trait.
-// internalTrait is smithy.api#internal.
-const internalTrait ir.ShapeID = "smithy.api#internal"
-
 func convertLegacyEnums(m *ir.Model) error {
 	for _, s := range m.Shapes() {
 		if s.Type != ir.StringType || len(s.Traits.LegacyEnum) == 0 {
@@ -39,7 +36,7 @@ func convertLegacyEnums(m *ir.Model) error {
 				mem.Traits.Deprecated = &ir.Deprecated{}
 			}
 			if def.Internal {
-				mem.Traits.Raw = append(mem.Traits.Raw, ir.Trait{ID: internalTrait, Pos: s.Pos})
+				mem.Traits.Raw = append(mem.Traits.Raw, ir.Trait{ID: ir.TraitInternal, Pos: s.Pos})
 			}
 			s.Members = append(s.Members, mem)
 		}

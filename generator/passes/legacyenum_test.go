@@ -38,7 +38,7 @@ func TestConvertLegacyEnums(t *testing.T) {
 			mem.Traits.Documentation != w.doc || (mem.Traits.Deprecated != nil) != w.deprecated {
 			t.Errorf("member %d: got %+v (enumValue %v), want %+v", i, mem, mem.Traits.EnumValue, w)
 		}
-		if got := mem.Traits.Has(internalTrait); got != w.deprecated {
+		if got := mem.Traits.Has(ir.TraitInternal); got != w.deprecated {
 			t.Errorf("member %d: internal trait %v, want %v", i, got, w.deprecated)
 		}
 	}

@@ -1,10 +1,14 @@
 package leanserver
 
 import (
+	"bufio"
+	"io"
+	"net"
 	"net/http"
 	"strings"
 	"sync"
 	"testing"
+	"time"
 )
 
 // Canned bodies of the test routes.
@@ -38,6 +42,22 @@ func startTestServer(tb testing.TB, record func(raw []byte)) *Server {
 
 // addr returns the server's host:port.
 func (s *Server) addr() string { return strings.TrimPrefix(s.URL, "http://") }
+
+// sendRaw dials s and writes data; it returns the connection, closed when
+// the test ends, with a read deadline 5 seconds away, and a reader on it.
+func sendRaw(t *testing.T, s *Server, data string) (net.Conn, *bufio.Reader) {
+	t.Helper()
+	c, err := net.Dial("tcp", s.addr())
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { c.Close() })
+	if _, err := io.WriteString(c, data); err != nil {
+		t.Fatal(err)
+	}
+	_ = c.SetReadDeadline(time.Now().Add(5 * time.Second))
+	return c, bufio.NewReader(c)
+}
 
 // recording collects the requests a server records.
 type recording struct {

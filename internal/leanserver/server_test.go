@@ -1,7 +1,6 @@
 package leanserver
 
 import (
-	"bufio"
 	"context"
 	"errors"
 	"io"
@@ -138,16 +137,7 @@ func TestFraming(t *testing.T) {
 	srv := startTestServer(t, nil)
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			c, err := net.Dial("tcp", srv.addr())
-			if err != nil {
-				t.Fatal(err)
-			}
-			defer c.Close()
-			if _, err := io.WriteString(c, tt.send); err != nil {
-				t.Fatal(err)
-			}
-			_ = c.SetReadDeadline(time.Now().Add(5 * time.Second))
-			br := bufio.NewReader(c)
+			c, br := sendRaw(t, srv, tt.send)
 			for i, want := range tt.want {
 				req := &http.Request{Method: http.MethodGet}
 				if strings.HasPrefix(tt.send, "HEAD") && i == 0 {
@@ -174,7 +164,7 @@ func TestFraming(t *testing.T) {
 			// After the answers: EOF when closed, nothing (a timeout) when
 			// kept alive.
 			_ = c.SetReadDeadline(time.Now().Add(50 * time.Millisecond))
-			_, err = br.ReadByte()
+			_, err := br.ReadByte()
 			switch {
 			case tt.wantClosed && err != io.EOF:
 				t.Errorf("after the answers: %v, want EOF (connection closed)", err)
@@ -207,16 +197,7 @@ func TestRecord(t *testing.T) {
 	srv := startTestServer(t, rec.add)
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			c, err := net.Dial("tcp", srv.addr())
-			if err != nil {
-				t.Fatal(err)
-			}
-			defer c.Close()
-			if _, err := io.WriteString(c, strings.Join(tt.send, "")); err != nil {
-				t.Fatal(err)
-			}
-			_ = c.SetReadDeadline(time.Now().Add(5 * time.Second))
-			br := bufio.NewReader(c)
+			_, br := sendRaw(t, srv, strings.Join(tt.send, ""))
 			for i := range tt.send {
 				resp, err := http.ReadResponse(br, nil)
 				if err != nil {
@@ -242,15 +223,8 @@ func TestCloseTwice(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	c, err := net.Dial("tcp", srv.addr())
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer c.Close()
-	if _, err := io.WriteString(c, "GET / HTTP/1.1\r\n\r\n"); err != nil {
-		t.Fatal(err)
-	}
-	resp, err := http.ReadResponse(bufio.NewReader(c), nil)
+	c, br := sendRaw(t, srv, "GET / HTTP/1.1\r\n\r\n")
+	resp, err := http.ReadResponse(br, nil)
 	if err != nil || resp.StatusCode != http.StatusNotFound {
 		t.Fatalf("answer: %v %v", resp, err)
 	}

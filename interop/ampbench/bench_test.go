@@ -6,6 +6,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"io"
+	"maps"
 	"net/http"
 	"sync"
 	"testing"
@@ -67,38 +68,32 @@ func BenchmarkCall(b *testing.B) {
 		setups = append(setups, st)
 	}
 	for _, op := range operations {
+		// Each variant returns, for a setup, the call MeasureCall times.
+		variants := []struct {
+			name string
+			call func(st setup) func() error
+		}{
+			{"eksauthgen", func(st setup) func() error {
+				return func() error { _, err := op.ours(ctx, st.ours); return err }
+			}},
+			{"sdk", func(st setup) func() error {
+				return func() error { _, err := op.sdk(ctx, st.sdk); return err }
+			}},
+			{"floor-nethttp", func(st setup) func() error {
+				wire := st.recording[op.name]
+				return func() error { return wire.roundTrip(ctx, st.srv.client, false) }
+			}},
+			{"floor-nethttp-sigv4", func(st setup) func() error {
+				wire := st.recording[op.name]
+				return func() error { return wire.roundTrip(ctx, st.srv.client, true) }
+			}},
+		}
 		b.Run(op.name, func(b *testing.B) {
-			b.Run("eksauthgen", func(b *testing.B) {
-				for _, st := range setups {
-					b.Run(st.srv.name, func(b *testing.B) {
-						leanserver.MeasureCall(b, func() error {
-							_, err := op.ours(ctx, st.ours)
-							return err
-						})
-					})
-				}
-			})
-			b.Run("sdk", func(b *testing.B) {
-				for _, st := range setups {
-					b.Run(st.srv.name, func(b *testing.B) {
-						leanserver.MeasureCall(b, func() error {
-							_, err := op.sdk(ctx, st.sdk)
-							return err
-						})
-					})
-				}
-			})
-			for _, sign := range []bool{false, true} {
-				name := "floor-nethttp"
-				if sign {
-					name += "-sigv4"
-				}
-				b.Run(name, func(b *testing.B) {
+			for _, v := range variants {
+				b.Run(v.name, func(b *testing.B) {
 					for _, st := range setups {
-						wire := st.recording[op.name]
-						b.Run(st.srv.name, func(b *testing.B) {
-							leanserver.MeasureCall(b, func() error { return wire.roundTrip(ctx, st.srv.client, sign) })
-						})
+						call := v.call(st)
+						b.Run(st.srv.name, func(b *testing.B) { leanserver.MeasureCall(b, call) })
 					}
 				})
 			}
@@ -179,10 +174,7 @@ func (w *wireRequest) roundTrip(ctx context.Context, client *http.Client, sign b
 	if err != nil {
 		return err
 	}
-	h := make(http.Header, len(w.header))
-	for k, v := range w.header {
-		h[k] = v
-	}
+	h := maps.Clone(w.header)
 	req.Header = h
 	if sign {
 		for _, k := range signatureHeaders {

@@ -79,12 +79,7 @@ func (s *recordingServer) handleRaw(raw []byte) {
 func recordingLoopbacks(t *testing.T) ([]loopback, []*recordingServer) {
 	t.Helper()
 	rsLean, rsHT := &recordingServer{}, &recordingServer{}
-	lean := newLeanAmpServer(t, rsLean.handleRaw)
-	ht := newServer(t, rsHT.handle)
-	return []loopback{
-		{name: "lean", url: lean.URL, client: lean.Client()},
-		{name: "httptest", url: ht.URL, client: ht.Client()},
-	}, []*recordingServer{rsLean, rsHT}
+	return startLoopbacks(t, rsLean.handleRaw, rsHT.handle), []*recordingServer{rsLean, rsHT}
 }
 
 // take returns and forgets the requests received so far.

@@ -39,10 +39,10 @@ func TestSDKRetriesInjectedFaults(t *testing.T) {
 			_, m := newFake()
 			s := startServer(t, m, genmock.WithFault(genmock.OpListWorkspaces, tc.fault))
 			c := sdkClient(s.url)
-			if _, err := c.ListWorkspaces(ctx(t), &sdkamp.ListWorkspacesInput{}); tc.fault.EveryNth == 2 && err != nil {
+			if _, err := c.ListWorkspaces(t.Context(), &sdkamp.ListWorkspacesInput{}); tc.fault.EveryNth == 2 && err != nil {
 				t.Fatalf("first call: %v", err)
 			}
-			out, err := c.ListWorkspaces(ctx(t), &sdkamp.ListWorkspacesInput{})
+			out, err := c.ListWorkspaces(t.Context(), &sdkamp.ListWorkspacesInput{})
 			var code string
 			var apiErr smithy.APIError
 			if errors.As(err, &apiErr) {
@@ -87,7 +87,7 @@ func TestSDKThrottleTyped(t *testing.T) {
 			RetryAfterSeconds: aws.Int32(7)},
 	}))
 	start := time.Now()
-	_, err := sdkClient(s.url).DescribeWorkspace(ctx(t), &sdkamp.DescribeWorkspaceInput{WorkspaceId: aws.String("ws-1")})
+	_, err := sdkClient(s.url).DescribeWorkspace(t.Context(), &sdkamp.DescribeWorkspaceInput{WorkspaceId: aws.String("ws-1")})
 	var te *sdktypes.ThrottlingException
 	// retryAfterSeconds travels in the Retry-After header.
 	if !errors.As(err, &te) || aws.ToString(te.ServiceCode) != "aps" || aws.ToString(te.QuotaCode) != "L-1" || te.ErrorMessage() != "Rate exceeded" ||

@@ -57,6 +57,3 @@ func sdkClient(url string) *sdkamp.Client {
 		}),
 	})
 }
-
-// ctx is the context of the test's calls.
-func ctx(t *testing.T) context.Context { return t.Context() }

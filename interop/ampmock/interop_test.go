@@ -25,7 +25,7 @@ func TestSDKWorkspaceLifecycle(t *testing.T) {
 	// POST with a JSON body and an idempotency token the SDK fills in.
 	var ids []string
 	for _, alias := range []string{"prod-a", "prod-b", "dev"} {
-		out, err := c.CreateWorkspace(ctx(t), &sdkamp.CreateWorkspaceInput{
+		out, err := c.CreateWorkspace(t.Context(), &sdkamp.CreateWorkspaceInput{
 			Alias: aws.String(alias),
 			Tags:  map[string]string{"env": strings.Split(alias, "-")[0], "team": "obs"},
 		})
@@ -44,13 +44,13 @@ func TestSDKWorkspaceLifecycle(t *testing.T) {
 		t.Fatalf("the SDK's idempotency tokens did not reach the mock: %+v", calls)
 	}
 	// The same token again is the same request: the same workspace.
-	again, err := c.CreateWorkspace(ctx(t), &sdkamp.CreateWorkspaceInput{Alias: aws.String("prod-a"), ClientToken: calls[0].ClientToken})
+	again, err := c.CreateWorkspace(t.Context(), &sdkamp.CreateWorkspaceInput{Alias: aws.String("prod-a"), ClientToken: calls[0].ClientToken})
 	if err != nil || aws.ToString(again.WorkspaceId) != ids[0] {
 		t.Errorf("replayed CreateWorkspace: %v, %v", again, err)
 	}
 
 	// GET with a label; timestamps, maps and nested structures decode.
-	d, err := c.DescribeWorkspace(ctx(t), &sdkamp.DescribeWorkspaceInput{WorkspaceId: aws.String(ids[1])})
+	d, err := c.DescribeWorkspace(t.Context(), &sdkamp.DescribeWorkspaceInput{WorkspaceId: aws.String(ids[1])})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -65,7 +65,7 @@ func TestSDKWorkspaceLifecycle(t *testing.T) {
 	var pages, listed []string
 	p := sdkamp.NewListWorkspacesPaginator(c, &sdkamp.ListWorkspacesInput{Alias: aws.String("prod"), MaxResults: aws.Int32(1)})
 	for p.HasMorePages() {
-		page, err := p.NextPage(ctx(t))
+		page, err := p.NextPage(t.Context())
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -83,12 +83,12 @@ func TestSDKWorkspaceLifecycle(t *testing.T) {
 	}
 
 	// POST on a sub-resource, answered with 204.
-	if _, err := c.UpdateWorkspaceAlias(ctx(t), &sdkamp.UpdateWorkspaceAliasInput{WorkspaceId: aws.String(ids[2]), Alias: aws.String("staging")}); err != nil {
+	if _, err := c.UpdateWorkspaceAlias(t.Context(), &sdkamp.UpdateWorkspaceAliasInput{WorkspaceId: aws.String(ids[2]), Alias: aws.String("staging")}); err != nil {
 		t.Fatal(err)
 	}
 	// PUT with a blob member.
 	def := []byte("alertmanager_config: |\n  route:\n    receiver: default\n\x00\xff")
-	put, err := c.PutAlertManagerDefinition(ctx(t), &sdkamp.PutAlertManagerDefinitionInput{WorkspaceId: aws.String(ids[2]), Data: def})
+	put, err := c.PutAlertManagerDefinition(t.Context(), &sdkamp.PutAlertManagerDefinitionInput{WorkspaceId: aws.String(ids[2]), Data: def})
 	if err != nil || put.Status.StatusCode != sdktypes.AlertManagerDefinitionStatusCodeCreating {
 		t.Fatalf("PutAlertManagerDefinition: %+v, %v", put, err)
 	}
@@ -99,13 +99,13 @@ func TestSDKWorkspaceLifecycle(t *testing.T) {
 	// Tags: a label holding an ARN (with ':' and '/'), and a DELETE with a
 	// repeated query parameter.
 	arn := aws.String(accountARN + ids[2])
-	if _, err := c.TagResource(ctx(t), &sdkamp.TagResourceInput{ResourceArn: arn, Tags: map[string]string{"owner": "me", "cost": "1"}}); err != nil {
+	if _, err := c.TagResource(t.Context(), &sdkamp.TagResourceInput{ResourceArn: arn, Tags: map[string]string{"owner": "me", "cost": "1"}}); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := c.UntagResource(ctx(t), &sdkamp.UntagResourceInput{ResourceArn: arn, TagKeys: []string{"env", "cost"}}); err != nil {
+	if _, err := c.UntagResource(t.Context(), &sdkamp.UntagResourceInput{ResourceArn: arn, TagKeys: []string{"env", "cost"}}); err != nil {
 		t.Fatal(err)
 	}
-	tags, err := c.ListTagsForResource(ctx(t), &sdkamp.ListTagsForResourceInput{ResourceArn: arn})
+	tags, err := c.ListTagsForResource(t.Context(), &sdkamp.ListTagsForResourceInput{ResourceArn: arn})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -119,14 +119,14 @@ func TestSDKWorkspaceLifecycle(t *testing.T) {
 	}
 
 	// DELETE, then the workspace is gone.
-	if _, err := c.DeleteWorkspace(ctx(t), &sdkamp.DeleteWorkspaceInput{WorkspaceId: aws.String(ids[0])}); err != nil {
+	if _, err := c.DeleteWorkspace(t.Context(), &sdkamp.DeleteWorkspaceInput{WorkspaceId: aws.String(ids[0])}); err != nil {
 		t.Fatal(err)
 	}
 	if dc := m.DeleteWorkspaceCalls(); len(dc) != 1 || !uuidPattern.MatchString(aws.ToString(dc[0].ClientToken)) {
 		t.Errorf("DeleteWorkspace's idempotency token in the query: %+v", dc)
 	}
 	var nf *sdktypes.ResourceNotFoundException
-	if _, err := c.DescribeWorkspace(ctx(t), &sdkamp.DescribeWorkspaceInput{WorkspaceId: aws.String(ids[0])}); !errors.As(err, &nf) {
+	if _, err := c.DescribeWorkspace(t.Context(), &sdkamp.DescribeWorkspaceInput{WorkspaceId: aws.String(ids[0])}); !errors.As(err, &nf) {
 		t.Errorf("deleted workspace: %v", err)
 	}
 }
@@ -134,27 +134,27 @@ func TestSDKWorkspaceLifecycle(t *testing.T) {
 func TestSDKModeledErrors(t *testing.T) {
 	_, m := newFake()
 	c := sdkClient(startServer(t, m).url)
-	created, err := c.CreateWorkspace(ctx(t), &sdkamp.CreateWorkspaceInput{Alias: aws.String("taken")})
+	created, err := c.CreateWorkspace(t.Context(), &sdkamp.CreateWorkspaceInput{Alias: aws.String("taken")})
 	if err != nil {
 		t.Fatal(err)
 	}
 	id := created.WorkspaceId
 
 	var nf *sdktypes.ResourceNotFoundException
-	_, err = c.DescribeWorkspace(ctx(t), &sdkamp.DescribeWorkspaceInput{WorkspaceId: aws.String("ws-missing")})
+	_, err = c.DescribeWorkspace(t.Context(), &sdkamp.DescribeWorkspaceInput{WorkspaceId: aws.String("ws-missing")})
 	if !errors.As(err, &nf) || aws.ToString(nf.ResourceId) != "ws-missing" || aws.ToString(nf.ResourceType) != "Workspace" ||
 		nf.ErrorMessage() != "Workspace not found: ws-missing" {
 		t.Errorf("ResourceNotFoundException: %v", err)
 	}
 
 	var conflict *sdktypes.ConflictException
-	_, err = c.CreateWorkspace(ctx(t), &sdkamp.CreateWorkspaceInput{Alias: aws.String("taken")})
+	_, err = c.CreateWorkspace(t.Context(), &sdkamp.CreateWorkspaceInput{Alias: aws.String("taken")})
 	if !errors.As(err, &conflict) || aws.ToString(conflict.ResourceId) != aws.ToString(id) || aws.ToString(conflict.ResourceType) != "Workspace" {
 		t.Errorf("ConflictException: %v", err)
 	}
 
 	var ve *sdktypes.ValidationException
-	_, err = c.PutAlertManagerDefinition(ctx(t), &sdkamp.PutAlertManagerDefinitionInput{WorkspaceId: id, Data: []byte("route: {}")})
+	_, err = c.PutAlertManagerDefinition(t.Context(), &sdkamp.PutAlertManagerDefinitionInput{WorkspaceId: id, Data: []byte("route: {}")})
 	if !errors.As(err, &ve) || ve.Reason != sdktypes.ValidationExceptionReasonFieldValidationFailed ||
 		len(ve.FieldList) != 1 || aws.ToString(ve.FieldList[0].Name) != "data" || aws.ToString(ve.FieldList[0].Message) != "missing alertmanager_config" {
 		t.Errorf("ValidationException with fieldList: %v (%+v)", err, ve)
@@ -174,24 +174,24 @@ func TestSDKMockValidation(t *testing.T) {
 		want []string // in the message
 	}{
 		{"alias too long", func() error {
-			_, err := c.CreateWorkspace(ctx(t), &sdkamp.CreateWorkspaceInput{Alias: aws.String(strings.Repeat("a", 101))})
+			_, err := c.CreateWorkspace(t.Context(), &sdkamp.CreateWorkspaceInput{Alias: aws.String(strings.Repeat("a", 101))})
 			return err
 		}, []string{"/alias", "length"}},
 		{"maxResults out of range", func() error {
-			_, err := c.ListWorkspaces(ctx(t), &sdkamp.ListWorkspacesInput{MaxResults: aws.Int32(5000)})
+			_, err := c.ListWorkspaces(t.Context(), &sdkamp.ListWorkspacesInput{MaxResults: aws.Int32(5000)})
 			return err
 		}, []string{"/maxResults", "1000"}},
 		// (Smithy patterns are not anchored: "x!" would match.)
 		{"workspace ID pattern", func() error {
-			_, err := c.DescribeWorkspace(ctx(t), &sdkamp.DescribeWorkspaceInput{WorkspaceId: aws.String("!?")})
+			_, err := c.DescribeWorkspace(t.Context(), &sdkamp.DescribeWorkspaceInput{WorkspaceId: aws.String("!?")})
 			return err
 		}, []string{"/workspaceId", "pattern"}},
 		{"workspace ID length", func() error {
-			_, err := c.DescribeWorkspace(ctx(t), &sdkamp.DescribeWorkspaceInput{WorkspaceId: aws.String(strings.Repeat("w", 65))})
+			_, err := c.DescribeWorkspace(t.Context(), &sdkamp.DescribeWorkspaceInput{WorkspaceId: aws.String(strings.Repeat("w", 65))})
 			return err
 		}, []string{"/workspaceId", "length"}},
 		{"every violation named", func() error {
-			_, err := c.CreateWorkspace(ctx(t), &sdkamp.CreateWorkspaceInput{Alias: aws.String(""), KmsKeyArn: aws.String("not-an-arn"),
+			_, err := c.CreateWorkspace(t.Context(), &sdkamp.CreateWorkspaceInput{Alias: aws.String(""), KmsKeyArn: aws.String("not-an-arn"),
 				Tags: map[string]string{"aws:reserved": strings.Repeat("v", 300)}})
 			return err
 		}, []string{"validation errors detected", "/alias", "/kmsKeyArn", "/tags"}},
@@ -222,7 +222,7 @@ func TestSDKSignatureChecked(t *testing.T) {
 		Credentials: aws.CredentialsProviderFunc(func(context.Context) (aws.Credentials, error) {
 			return aws.Credentials{AccessKeyID: testCreds.AccessKeyID, SecretAccessKey: "wrong"}, nil
 		})})
-	_, err := c.ListWorkspaces(ctx(t), &sdkamp.ListWorkspacesInput{})
+	_, err := c.ListWorkspaces(t.Context(), &sdkamp.ListWorkspacesInput{})
 	var apiErr smithy.APIError
 	if !errors.As(err, &apiErr) || apiErr.ErrorCode() != "SignatureDoesNotMatch" {
 		t.Errorf("wrong secret: %v", err)
@@ -236,14 +236,14 @@ func TestSDKWaiter(t *testing.T) {
 	fake, m := newFake()
 	fake.creating = 2
 	c := sdkClient(startServer(t, m).url)
-	out, err := c.CreateWorkspace(ctx(t), &sdkamp.CreateWorkspaceInput{Alias: aws.String("w")})
+	out, err := c.CreateWorkspace(t.Context(), &sdkamp.CreateWorkspaceInput{Alias: aws.String("w")})
 	if err != nil {
 		t.Fatal(err)
 	}
 	w := sdkamp.NewWorkspaceActiveWaiter(c, func(o *sdkamp.WorkspaceActiveWaiterOptions) {
 		o.MinDelay, o.MaxDelay = time.Millisecond, 5*time.Millisecond
 	})
-	if err := w.Wait(ctx(t), &sdkamp.DescribeWorkspaceInput{WorkspaceId: out.WorkspaceId}, 10*time.Second); err != nil {
+	if err := w.Wait(t.Context(), &sdkamp.DescribeWorkspaceInput{WorkspaceId: out.WorkspaceId}, 10*time.Second); err != nil {
 		t.Fatal(err)
 	}
 	if n := len(m.DescribeWorkspaceCalls()); n != 3 {

@@ -152,15 +152,8 @@ func TestHostPrefix(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			hc := &hostClient{}
-			cfg := &Config{
-				ServiceID:   "Svc",
-				SigningName: "svc", SigningRegion: "us-west-2",
-				ResolveEndpoint: func(context.Context) (smithyendpoints.Endpoint, error) {
-					return smithyendpoints.Endpoint{URI: url.URL{Scheme: "https", Host: "svc.us-west-2.amazonaws.com"}}, nil
-				},
-				HTTPClient:        hc,
-				DisableHostPrefix: tt.disable,
-			}
+			cfg := svcConfig("svc.us-west-2.amazonaws.com", hc)
+			cfg.DisableHostPrefix = tt.disable
 			err := Do(context.Background(), cfg, "Op", &Request{Method: "GET", Path: "/p", HostPrefix: tt.prefix}, nil, nil)
 			if tt.want == "" {
 				if err == nil || len(hc.urls) != 0 {
@@ -193,21 +186,14 @@ func TestWirePathAndQuery(t *testing.T) {
 		t.Run(tt.path+"?"+tt.query, func(t *testing.T) {
 			var sent *http.Request
 			hc := &hostClient{}
-			cfg := &Config{
-				ServiceID:   "Svc",
-				SigningName: "svc", SigningRegion: "us-west-2",
-				ResolveEndpoint: func(context.Context) (smithyendpoints.Endpoint, error) {
-					return smithyendpoints.Endpoint{URI: url.URL{Scheme: "https", Host: "svc.example.com"}}, nil
-				},
-				HTTPClient: httpClientFunc(func(r *http.Request) (*http.Response, error) {
-					sent = r
-					return hc.Do(r)
-				}),
-				Credentials: aws.CredentialsProviderFunc(func(context.Context) (aws.Credentials, error) {
-					return aws.Credentials{AccessKeyID: "AKID", SecretAccessKey: "SECRET"}, nil
-				}),
-				Now: func() time.Time { return fixedTime },
-			}
+			cfg := svcConfig("svc.example.com", httpClientFunc(func(r *http.Request) (*http.Response, error) {
+				sent = r
+				return hc.Do(r)
+			}))
+			cfg.Credentials = aws.CredentialsProviderFunc(func(context.Context) (aws.Credentials, error) {
+				return aws.Credentials{AccessKeyID: "AKID", SecretAccessKey: "SECRET"}, nil
+			})
+			cfg.Now = func() time.Time { return fixedTime }
 			if err := Do(context.Background(), cfg, "Op", &Request{Method: "GET", Path: tt.path, RawQuery: tt.query}, nil, nil); err != nil {
 				t.Fatal(err)
 			}
@@ -232,6 +218,19 @@ func TestWirePathAndQuery(t *testing.T) {
 				t.Errorf("Authorization\n got %s\nwant %s", got, w)
 			}
 		})
+	}
+}
+
+// svcConfig returns an unsigned Config of the service "svc" in us-west-2,
+// whose endpoint is https://host, sending with hc.
+func svcConfig(host string, hc HTTPClient) *Config {
+	return &Config{
+		ServiceID:   "Svc",
+		SigningName: "svc", SigningRegion: "us-west-2",
+		ResolveEndpoint: func(context.Context) (smithyendpoints.Endpoint, error) {
+			return smithyendpoints.Endpoint{URI: url.URL{Scheme: "https", Host: host}}, nil
+		},
+		HTTPClient: hc,
 	}
 }
 

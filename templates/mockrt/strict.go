@@ -214,16 +214,6 @@ func ParseDateTime(s string) (time.Time, error) {
 	return t, nil
 }
 
-// DecodeDateTime reads a JSON string holding a date-time timestamp,
-// strictly (see ParseDateTime).
-func DecodeDateTime(d *awsrt.Decoder) (time.Time, error) {
-	s, err := d.String()
-	if err != nil {
-		return time.Time{}, err
-	}
-	return ParseDateTime(s)
-}
-
 // EmptyObject reports whether body is an empty JSON object ("{}", white
 // space allowed).
 func EmptyObject(body []byte) bool {

@@ -142,19 +142,9 @@ func equalSpecial(w, g reflect.Value, path string) (done bool, err error) {
 
 // equalDocuments compares two documents by their JSON (nil is null).
 func equalDocuments(w, g documentMarshaler, path string) error {
-	marshal := func(d documentMarshaler) ([]byte, error) {
-		if d == nil || reflect.ValueOf(d).IsNil() {
-			return []byte("null"), nil
-		}
-		return d.MarshalSmithyDocument()
-	}
-	wb, err := marshal(w)
+	wb, gb, err := bothBytes(w, g, documentJSON, "marshal", path)
 	if err != nil {
-		return fmt.Errorf("%s: marshal want: %w", path, err)
-	}
-	gb, err := marshal(g)
-	if err != nil {
-		return fmt.Errorf("%s: marshal got: %w", path, err)
+		return err
 	}
 	if err := JSONEqual(wb, gb); err != nil {
 		return fmt.Errorf("%s: document: %w", path, err)
@@ -164,24 +154,42 @@ func equalDocuments(w, g documentMarshaler, path string) error {
 
 // equalReaders compares what two readers hold, reading them.
 func equalReaders(w, g io.Reader, path string) error {
-	read := func(r io.Reader) ([]byte, error) {
-		if r == nil || reflect.ValueOf(r).Kind() == reflect.Pointer && reflect.ValueOf(r).IsNil() {
-			return nil, nil
-		}
-		return io.ReadAll(r)
-	}
-	wb, err := read(w)
+	wb, gb, err := bothBytes(w, g, readAll, "read", path)
 	if err != nil {
-		return fmt.Errorf("%s: read want: %w", path, err)
-	}
-	gb, err := read(g)
-	if err != nil {
-		return fmt.Errorf("%s: read got: %w", path, err)
+		return err
 	}
 	if !bytes.Equal(wb, gb) {
 		return fmt.Errorf("%s: want stream %q, got %q", path, wb, gb)
 	}
 	return nil
+}
+
+// bothBytes applies load to want then got; an error names the step (verb)
+// and the side that failed.
+func bothBytes[T any](w, g T, load func(T) ([]byte, error), verb, path string) (wb, gb []byte, err error) {
+	if wb, err = load(w); err != nil {
+		return nil, nil, fmt.Errorf("%s: %s want: %w", path, verb, err)
+	}
+	if gb, err = load(g); err != nil {
+		return nil, nil, fmt.Errorf("%s: %s got: %w", path, verb, err)
+	}
+	return wb, gb, nil
+}
+
+// documentJSON returns the JSON of a document, null for a nil one.
+func documentJSON(d documentMarshaler) ([]byte, error) {
+	if d == nil || reflect.ValueOf(d).IsNil() {
+		return []byte("null"), nil
+	}
+	return d.MarshalSmithyDocument()
+}
+
+// readAll returns what r holds, nothing for a nil reader.
+func readAll(r io.Reader) ([]byte, error) {
+	if r == nil || reflect.ValueOf(r).Kind() == reflect.Pointer && reflect.ValueOf(r).IsNil() {
+		return nil, nil
+	}
+	return io.ReadAll(r)
 }
 
 // equalBig compares two *big.Int or two *big.Float by value.

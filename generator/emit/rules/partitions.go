@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"errors"
 	"fmt"
 	"go/ast"
 	"go/parser"
@@ -122,70 +123,60 @@ func findVar(f *ast.File, name string) *ast.CompositeLit {
 // decodePartition decodes one element of the table.
 func decodePartition(e ast.Expr) (partition, error) {
 	var p partition
-	lit, ok := e.(*ast.CompositeLit)
-	if !ok {
-		return p, fmt.Errorf("partition: want a composite literal")
-	}
-	for _, kv := range keyValues(lit) {
-		var err error
-		switch kv.key {
-		case "ID":
-			p.id, err = goStringLit(kv.value)
-		case "RegionRegex":
-			p.regionRegex, err = mustCompileCall(kv.value)
-		case "Outputs":
-			p.outputs, err = decodeOutputs(kv.value)
-		case "Regions":
-			p.regions, err = regionsCall(kv.value)
-		}
-		if err != nil {
-			return p, fmt.Errorf("%s: %w", kv.key, err)
-		}
-	}
-	return p, nil
+	err := decodeFields(e, "partition: want a composite literal", map[string]func(ast.Expr) error{
+		"ID":          decodeInto(&p.id, goStringLit),
+		"RegionRegex": decodeInto(&p.regionRegex, mustCompileCall),
+		"Outputs":     decodeInto(&p.outputs, decodeOutputs),
+		"Regions":     decodeInto(&p.regions, regionsCall),
+	})
+	return p, err
 }
 
 // decodeOutputs decodes a PartitionConfig literal.
 func decodeOutputs(e ast.Expr) (partitionConfig, error) {
 	var c partitionConfig
+	err := decodeFields(e, "want a PartitionConfig literal", map[string]func(ast.Expr) error{
+		"Name":              decodeInto(&c.name, goStringLit),
+		"SupportsFIPS":      decodeInto(&c.supportsFIPS, goBoolLit),
+		"SupportsDualStack": decodeInto(&c.supportsDualStack, goBoolLit),
+	})
+	return c, err
+}
+
+// decodeFields runs, in source order, the decoder of fields for each keyed
+// element "Key: value" of struct literal e; keys without a decoder are
+// skipped. notLit is the error when e is no composite literal.
+func decodeFields(e ast.Expr, notLit string, fields map[string]func(ast.Expr) error) error {
 	lit, ok := e.(*ast.CompositeLit)
 	if !ok {
-		return c, fmt.Errorf("want a PartitionConfig literal")
+		return errors.New(notLit)
 	}
-	for _, kv := range keyValues(lit) {
-		var err error
-		switch kv.key {
-		case "Name":
-			c.name, err = goStringLit(kv.value)
-		case "SupportsFIPS":
-			c.supportsFIPS, err = goBoolLit(kv.value)
-		case "SupportsDualStack":
-			c.supportsDualStack, err = goBoolLit(kv.value)
+	for _, elt := range lit.Elts {
+		kv, ok := elt.(*ast.KeyValueExpr)
+		if !ok {
+			continue
 		}
-		if err != nil {
-			return c, fmt.Errorf("%s: %w", kv.key, err)
+		key, ok := kv.Key.(*ast.Ident)
+		if !ok {
+			continue
 		}
-	}
-	return c, nil
-}
-
-// keyValue is one "Key: value" element of a struct literal.
-type keyValue struct {
-	key   string
-	value ast.Expr
-}
-
-// keyValues returns the keyed elements of a struct literal.
-func keyValues(lit *ast.CompositeLit) []keyValue {
-	var out []keyValue
-	for _, e := range lit.Elts {
-		if kv, ok := e.(*ast.KeyValueExpr); ok {
-			if id, ok := kv.Key.(*ast.Ident); ok {
-				out = append(out, keyValue{id.Name, kv.Value})
+		if decode := fields[key.Name]; decode != nil {
+			if err := decode(kv.Value); err != nil {
+				return fmt.Errorf("%s: %w", key.Name, err)
 			}
 		}
 	}
-	return out
+	return nil
+}
+
+// decodeInto returns a decoder of fields that stores the result of decode
+// in dst.
+func decodeInto[T any](dst *T, decode func(ast.Expr) (T, error)) func(ast.Expr) error {
+	return func(e ast.Expr) error {
+		v, err := decode(e)
+		*dst = v
+		return err
+	}
 }
 
 // goStringLit returns the value of a string literal.

@@ -6,7 +6,6 @@ import (
 	"io"
 	"os/exec"
 	"sync"
-	"syscall"
 	"time"
 
 	"github.com/eksauthgen/eksauthgen/internal/scratchmod"
@@ -21,14 +20,12 @@ type goRunner struct {
 	cpu time.Duration // user+system time of the go commands run so far, with their children
 }
 
-// cpuOf returns the user plus system time of a finished command and the
-// children it waited for (the compiler, vet and test processes of go).
+// cpuOf returns the user plus system time of a finished command and, on
+// Unix, of the children it waited for (the compiler, vet and test processes
+// of go): ProcessState reads them from the rusage wait4(2) returned.
 func cpuOf(cmd *exec.Cmd) time.Duration {
 	if cmd.ProcessState == nil {
 		return 0
-	}
-	if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok {
-		return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 	}
 	return cmd.ProcessState.UserTime() + cmd.ProcessState.SystemTime()
 }

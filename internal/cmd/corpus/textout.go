@@ -1,6 +1,7 @@
 package main
 
 import (
+	"slices"
 	"strings"
 )
 
@@ -26,7 +27,7 @@ func textErrors(out []byte, modPath string, dirs []string) (first map[string]str
 		if dir == "" {
 			dir = current
 		}
-		if dir == "" || !isDir(dir, dirs) {
+		if dir == "" || !slices.Contains(dirs, dir) {
 			rest = append(rest, msg)
 			continue
 		}
@@ -57,18 +58,8 @@ func dirOfPath(msg, modPath string, dirs []string) string {
 	p := strings.TrimPrefix(msg, "./")
 	p = strings.TrimPrefix(p, modPath+"/")
 	dir, _, ok := strings.Cut(p, "/")
-	if !ok || !isDir(dir, dirs) {
+	if !ok || !slices.Contains(dirs, dir) {
 		return ""
 	}
 	return dir
-}
-
-// isDir reports whether d is one of dirs.
-func isDir(d string, dirs []string) bool {
-	for _, x := range dirs {
-		if x == d {
-			return true
-		}
-	}
-	return false
 }

@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"io"
+	"maps"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -89,7 +90,8 @@ func runSide(dir, pkg, fn string, cases, skipped []string) (map[string]*outcome,
 	var plain []string
 	for _, k := range kinds {
 		if ids := byKind[k]; len(ids) > 0 {
-			jobs = append(jobs, job{top + "/" + alternation([]string{k}), top + "/" + alternation([]string{k}) + "/" + alternation(ids)})
+			kind := top + "/" + alternation([]string{k})
+			jobs = append(jobs, job{kind, kind + "/" + alternation(ids)})
 		} else {
 			plain = append(plain, k)
 		}
@@ -107,9 +109,7 @@ func runSide(dir, pkg, fn string, cases, skipped []string) (map[string]*outcome,
 			return nil, nil, fmt.Errorf("go test ./%s: %w", pkg, err)
 		}
 		tests, o := parseEvents(out)
-		for k, v := range tests {
-			all[k] = v
-		}
+		maps.Copy(all, tests)
 		other = append(other, o...)
 	}
 	return all, other, nil
@@ -119,9 +119,8 @@ func runSide(dir, pkg, fn string, cases, skipped []string) (map[string]*outcome,
 func (r result) printFailures(w io.Writer) {
 	for _, f := range r.failures {
 		fmt.Fprintf(w, "FAIL %s\n", f.name)
-		lines := f.output
 		var shown []string
-		for _, l := range lines {
+		for _, l := range f.output {
 			t := strings.TrimSpace(l)
 			if t == "" || strings.HasPrefix(t, "=== ") || strings.HasPrefix(t, "--- ") {
 				continue

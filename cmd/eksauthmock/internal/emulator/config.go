@@ -159,14 +159,11 @@ func (c *Config) resolvePaths(dir string) {
 		if k == nil {
 			return
 		}
-		for i, p := range k.PublicKeyFiles {
-			if !filepath.IsAbs(p) {
-				k.PublicKeyFiles[i] = filepath.Join(dir, p)
-			}
-		}
-		for i, p := range k.JWKSFiles {
-			if !filepath.IsAbs(p) {
-				k.JWKSFiles[i] = filepath.Join(dir, p)
+		for _, paths := range [][]string{k.PublicKeyFiles, k.JWKSFiles} {
+			for i, p := range paths {
+				if !filepath.IsAbs(p) {
+					paths[i] = filepath.Join(dir, p)
+				}
 			}
 		}
 	}

@@ -1,11 +1,9 @@
 package emulator
 
 import (
-	"crypto/sha256"
 	"errors"
 	"fmt"
 	"regexp"
-	"strings"
 	"time"
 )
 
@@ -81,14 +79,7 @@ func (c *Config) check() error {
 // derivedAssociationID is a stable association ID for key, in the form
 // EKS uses: "a-" and 17 lower-case letters and digits.
 func derivedAssociationID(key string) string {
-	const alphabet = "abcdefghijklmnopqrstuvwxyz0123456789"
-	sum := sha256.Sum256([]byte(key))
-	var b strings.Builder
-	b.WriteString("a-")
-	for _, x := range sum[:17] {
-		b.WriteByte(alphabet[int(x)%len(alphabet)])
-	}
-	return b.String()
+	return hashedID("a-", "abcdefghijklmnopqrstuvwxyz0123456789", key)
 }
 
 // roleParts returns the account and the name of an IAM role ARN checked by

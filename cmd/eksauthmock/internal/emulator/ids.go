@@ -76,11 +76,17 @@ func (g ids) uuid() (string, error) {
 // roleID is the stable unique ID of an IAM role: "AROA" and 17 characters
 // derived from its ARN, so that every call for a role gives the same ID.
 func roleID(roleARN string) string {
-	sum := sha256.Sum256([]byte(roleARN))
+	return hashedID("AROA", base32Upper, roleARN)
+}
+
+// hashedID is prefix and 17 characters of alphabet derived from key's
+// SHA-256: the same key always gives the same ID.
+func hashedID(prefix, alphabet, key string) string {
+	sum := sha256.Sum256([]byte(key))
 	var b strings.Builder
-	b.WriteString("AROA")
+	b.WriteString(prefix)
 	for _, x := range sum[:17] {
-		b.WriteByte(base32Upper[int(x)%len(base32Upper)])
+		b.WriteByte(alphabet[int(x)%len(alphabet)])
 	}
 	return b.String()
 }

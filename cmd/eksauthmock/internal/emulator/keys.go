@@ -29,27 +29,24 @@ func loadKeys(k *TokenKeys) ([]publicKey, error) {
 		return nil, nil
 	}
 	var keys []publicKey
-	for _, path := range k.PublicKeyFiles {
-		data, err := os.ReadFile(path)
-		if err != nil {
-			return nil, err
+	for _, files := range []struct {
+		paths []string
+		parse func([]byte) ([]publicKey, error)
+	}{
+		{k.PublicKeyFiles, parsePEMKeys},
+		{k.JWKSFiles, parseJWKS},
+	} {
+		for _, path := range files.paths {
+			data, err := os.ReadFile(path)
+			if err != nil {
+				return nil, err
+			}
+			ks, err := files.parse(data)
+			if err != nil {
+				return nil, fmt.Errorf("%s: %w", path, err)
+			}
+			keys = append(keys, ks...)
 		}
-		ks, err := parsePEMKeys(data)
-		if err != nil {
-			return nil, fmt.Errorf("%s: %w", path, err)
-		}
-		keys = append(keys, ks...)
-	}
-	for _, path := range k.JWKSFiles {
-		data, err := os.ReadFile(path)
-		if err != nil {
-			return nil, err
-		}
-		ks, err := parseJWKS(data)
-		if err != nil {
-			return nil, fmt.Errorf("%s: %w", path, err)
-		}
-		keys = append(keys, ks...)
 	}
 	return keys, nil
 }

@@ -239,10 +239,7 @@ func keepPath(o *v4.SignerOptions) { o.DisableURIPathEscaping = true }
 // escaping keeps: unreserved ones (RFC 3986) and '/'.
 func plainPath(p string) bool {
 	for i := 0; i < len(p); i++ {
-		switch b := p[i]; {
-		case 'a' <= b && b <= 'z', 'A' <= b && b <= 'Z', '0' <= b && b <= '9':
-		case b == '-', b == '_', b == '.', b == '~', b == '/':
-		default:
+		if c := p[i]; !unreserved(c) && c != '/' {
 			return false
 		}
 	}

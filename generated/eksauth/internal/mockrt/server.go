@@ -247,10 +247,10 @@ func readBody(r *http.Request, limit int64) ([]byte, error) {
 	if n > limit {
 		return nil, &http.MaxBytesError{Limit: limit}
 	}
-	if n <= 0 || r.Body == nil {
-		if r.Body == nil {
-			return nil, nil
-		}
+	if r.Body == nil {
+		return nil, nil
+	}
+	if n <= 0 {
 		return io.ReadAll(http.MaxBytesReader(nil, r.Body, limit))
 	}
 	buf := make([]byte, n)

@@ -100,13 +100,9 @@ func fastSteps(expr string) []step {
 		re.Sub[0].Op != syntax.OpBeginText || re.Sub[len(re.Sub)-1].Op != syntax.OpEndText {
 		return nil
 	}
-	steps := []step{}
-	for _, sub := range re.Sub[1 : len(re.Sub)-1] {
-		more, ok := stepsOf(sub)
-		if !ok {
-			return nil
-		}
-		steps = append(steps, more...)
+	steps, ok := concatSteps(re.Sub[1 : len(re.Sub)-1])
+	if !ok {
+		return nil
 	}
 	for i, st := range steps {
 		if st.min == st.max {
@@ -145,15 +141,7 @@ func stepsOf(re *syntax.Regexp) ([]step, bool) {
 		}
 		return steps, true
 	case syntax.OpConcat:
-		var steps []step
-		for _, sub := range re.Sub {
-			more, ok := stepsOf(sub)
-			if !ok {
-				return nil, false
-			}
-			steps = append(steps, more...)
-		}
-		return steps, true
+		return concatSteps(re.Sub)
 	case syntax.OpCharClass:
 		return []step{{class: re.Rune, min: 1, max: 1}}, true
 	case syntax.OpAnyCharNotNL:
@@ -182,6 +170,20 @@ func stepsOf(re *syntax.Regexp) ([]step, bool) {
 		return []step{st}, true
 	}
 	return nil, false
+}
+
+// concatSteps turns the elements of a concatenation into steps, in order
+// (an empty, non-nil slice for none).
+func concatSteps(subs []*syntax.Regexp) ([]step, bool) {
+	steps := []step{}
+	for _, sub := range subs {
+		more, ok := stepsOf(sub)
+		if !ok {
+			return nil, false
+		}
+		steps = append(steps, more...)
+	}
+	return steps, true
 }
 
 // overlap reports whether two classes share a rune.
